@@ -1,0 +1,18 @@
+package cirrus.cli;
+
+/** The process exit codes of the {@code cirrus} command, mapped in one place ({@link Cli}). */
+public final class ExitCode {
+    /** Success. */
+    public static final int OK = 0;
+
+    /** A user or project error (bad project, failed build, failed payload). */
+    public static final int ERROR = 1;
+
+    /** A usage error: unknown command or option, missing or bad argument. */
+    public static final int USAGE = 2;
+
+    /** An unexpected internal error (a bug): the message asks for a report. */
+    public static final int INTERNAL = 70;
+
+    private ExitCode() {}
+}
