@@ -48,7 +48,11 @@ public interface StateStore {
     /** v0.15.4 {@code set_processing}: {@code PROCESSING} and append {@code executionArn}. */
     void setProcessing(PayloadId id, String executionArn);
 
-    /** Records the output item URLs without changing the state. */
+    /**
+     * Records the output item URLs without changing the state.
+     *
+     * @throws IllegalStateException when the payload has no item
+     */
     void setOutputs(PayloadId id, List<String> outputs);
 
     /** {@code COMPLETED}; replaces {@code outputs} when given. */
