@@ -3,6 +3,8 @@ package cirrus.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
+import cirrus.cli.command.PayloadCommand;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,6 +45,7 @@ public final class Cli {
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Root());
+        cl.addSubcommand("payload", new PayloadCommand());
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(

@@ -1,0 +1,141 @@
+package cirrus.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import cirrus.cli.Cli;
+import cirrus.cli.ExitCode;
+import cirrus.runtime.json.Json;
+
+class PayloadCommandTest {
+    @TempDir Path dir;
+
+    private record Result(int code, String out, String err) {}
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private Path write(String name, String text) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private static String testPayload() throws Exception {
+        try (InputStream in =
+                PayloadCommandTest.class.getResourceAsStream("/payloads/test-payload.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void validatePrintsTheIdOfAValidPayload() throws Exception {
+        Result r = run("payload", "validate", write("p.json", testPayload()).toString());
+        assertThat(r.code()).isEqualTo(ExitCode.OK);
+        assertThat(r.out())
+                .isEqualTo(
+                        "valid: sentinel-s2-l2a/workflow-cog-archive/S2B_17HQD_20201103_0_L2A\n");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void aMissingFieldIsOneLineNamingTheField() throws Exception {
+        Path file =
+                write(
+                        "bad.json",
+                        "{\"id\": \"a/workflow-b/c\", \"process\": {\"upload_options\": {}, \"tasks\": {}}}");
+        Result r = run("payload", "validate", file.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.ERROR);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err())
+                .isEqualTo(file + ": error[CIRRUS-P002] process.workflow: is required\n");
+    }
+
+    @Test
+    void invalidJsonIsReportedAtItsLineAndColumn() throws Exception {
+        Path file = write("broken.json", "{\n  \"process\": {,\n}");
+        Result r = run("payload", "validate", file.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.ERROR);
+        assertThat(r.err())
+                .startsWith(file + ":2:15: error[CIRRUS-P001] invalid JSON: ")
+                .hasLineCount(1);
+    }
+
+    @Test
+    void aMissingFileIsAnError() {
+        Result r = run("payload", "get-id", dir.resolve("nope.json").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.ERROR);
+        assertThat(r.err()).endsWith("nope.json: error[CIRRUS-P000] no such file\n");
+    }
+
+    @Test
+    void getIdDerivesTheIdFromStdin() throws Exception {
+        String withoutId =
+                testPayload()
+                        .replace(
+                                "\"id\": \"sentinel-s2-l2a/workflow-cog-archive/S2B_17HQD_20201103_0_L2A\"",
+                                "\"x\": 1");
+        InputStream stdin = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream(withoutId.getBytes(StandardCharsets.UTF_8)));
+            Result r = run("payload", "get-id", "-");
+            assertThat(r.code()).isEqualTo(ExitCode.OK);
+            assertThat(r.out())
+                    .isEqualTo("sentinel-s2-l2a/workflow-cog-archive/S2B_17HQD_20201103_0_L2A\n");
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
+    @Test
+    void deprecatedAliasesAreWarnings() throws Exception {
+        Path file =
+                write(
+                        "old.json",
+                        testPayload().replace("\"upload_options\"", "\"output_options\""));
+        Result r = run("payload", "validate", file.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.OK);
+        assertThat(r.err()).contains("warning: process.output_options is deprecated");
+    }
+
+    @Test
+    void theTemplateIsAValidPayloadForTheWorkflow() throws Exception {
+        Result r =
+                run(
+                        "payload",
+                        "template",
+                        "--workflow",
+                        "cog-archive",
+                        "--collections",
+                        "sentinel-2-l2a,landsat");
+        assertThat(r.code()).isEqualTo(ExitCode.OK);
+        var json = Json.parse(r.out());
+        assertThat(json.at("/process/workflow").asText()).isEqualTo("cog-archive");
+        assertThat(json.get("features")).hasSize(2);
+        Result id = run("payload", "get-id", write("t.json", r.out()).toString());
+        assertThat(id.out())
+                .isEqualTo(
+                        "landsat/sentinel-2-l2a/workflow-cog-archive/REPLACE-WITH-ITEM-ID/REPLACE-WITH-ITEM-ID\n");
+    }
+
+    @Test
+    void payloadWithoutSubcommandPrintsUsage() {
+        Result r = run("payload");
+        assertThat(r.code()).isEqualTo(ExitCode.OK);
+        assertThat(r.out()).contains("validate").contains("get-id").contains("template");
+    }
+}
