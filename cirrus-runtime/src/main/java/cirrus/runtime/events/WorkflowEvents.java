@@ -1,6 +1,7 @@
 package cirrus.runtime.events;
 
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,13 +23,14 @@ import cirrus.runtime.statedb.ConsoleUrls;
  */
 public final class WorkflowEvents implements AutoCloseable {
     private static final int BATCH = 10;
+    private static final int HISTORY = 1_000;
 
     private final StateStore states;
     private final Optional<Topic> topic;
     private final ConsoleUrls urls;
     private final Clock clock;
     private final List<WorkflowEvent> pending = new ArrayList<>();
-    private final List<WorkflowEvent> announced = new ArrayList<>();
+    private final ArrayDeque<WorkflowEvent> announced = new ArrayDeque<>();
 
     public WorkflowEvents(StateStore states, Optional<Topic> topic, ConsoleUrls urls, Clock clock) {
         this.states = Objects.requireNonNull(states, "states");
@@ -150,6 +152,9 @@ public final class WorkflowEvents implements AutoCloseable {
                         Optional.ofNullable(executionArn),
                         Optional.ofNullable(error));
         synchronized (this) {
+            if (announced.size() == HISTORY) {
+                announced.removeFirst();
+            }
             announced.add(event);
             pending.add(event);
             if (pending.size() >= BATCH) {
@@ -168,7 +173,9 @@ public final class WorkflowEvents implements AutoCloseable {
         topic.ifPresent(t -> t.publishBatch(batch.stream().map(e -> e.toMessage(urls)).toList()));
     }
 
-    /** Every event announced through this instance, in order (for tests and local runs). */
+    /**
+     * The last 1 000 events announced through this instance, in order (for tests and local runs).
+     */
     public synchronized List<WorkflowEvent> announced() {
         return List.copyOf(announced);
     }

@@ -93,7 +93,12 @@ public final class PythonJson {
         if (d == 0) {
             return (1 / d < 0 || value.signum() < 0) ? "-0.0" : "0.0";
         }
-        BigDecimal shortest = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        String java = Double.toString(d);
+        if (java.indexOf('E') < 0) {
+            // 1e-3 <= |d| < 1e7: Java and Python both print plain digits with a fraction part
+            return java;
+        }
+        BigDecimal shortest = new BigDecimal(java).stripTrailingZeros();
         int exponent = shortest.precision() - shortest.scale() - 1;
         if (exponent < -4 || exponent >= 16) {
             String digits = shortest.unscaledValue().abs().toString();

@@ -26,6 +26,46 @@ class PythonJsonTest {
     }
 
     @Test
+    void floatsArePrintedLikePythonRepr() {
+        // python3: [repr(float(v)) for v in VALUES]; -0.0 is not kept (parsed as BigDecimal 0.0)
+        String[] values = {
+            "0.0001",
+            "1e-05",
+            "123456.789",
+            "1e16",
+            "1.5e300",
+            "-0.0",
+            "10.0",
+            "0.1",
+            "1e22",
+            "12345678.9",
+            "-78.85549714480591",
+            "2.5e-7",
+            "9999999.0",
+            "1e7"
+        };
+        String[] python = {
+            "0.0001",
+            "1e-05",
+            "123456.789",
+            "1e+16",
+            "1.5e+300",
+            "-0.0",
+            "10.0",
+            "0.1",
+            "1e+22",
+            "12345678.9",
+            "-78.85549714480591",
+            "2.5e-07",
+            "9999999.0",
+            "10000000.0"
+        };
+        for (int i = 0; i < values.length; i++) {
+            assertThat(PythonJson.dumps(Json.parse(values[i]))).as(values[i]).isEqualTo(python[i]);
+        }
+    }
+
+    @Test
     void strPrintsScalarsLikePython() {
         assertThat(PythonJson.str(Json.parse("17"))).isEqualTo("17");
         assertThat(PythonJson.str(Json.parse("\"H\""))).isEqualTo("H");
