@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,8 +152,7 @@ public final class SqliteTopic implements Topic {
     private static Map<String, MessageAttribute> attributes(String json) {
         Map<String, MessageAttribute> out = new LinkedHashMap<>();
         JsonNode node = Json.parse(json);
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             String type = e.getValue().path("Type").asText();
             String value = e.getValue().path("Value").asText();
             out.put(

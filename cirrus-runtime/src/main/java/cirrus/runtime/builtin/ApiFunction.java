@@ -2,7 +2,6 @@ package cirrus.runtime.builtin;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -136,10 +135,8 @@ public final class ApiFunction {
         body.put("description", catalog.path("description").asText() + " State API");
         ArrayNode links = body.putArray("links");
         links.addObject().put("title", "home").put("href", root).put("rel", "self");
-        for (Iterator<Map.Entry<String, JsonNode>> it =
-                        catalog.path("cirrus").path("workflows").fields();
-                it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e :
+                catalog.path("cirrus").path("workflows").properties()) {
             for (JsonNode workflow : e.getValue()) {
                 links.addObject()
                         .put("title", e.getKey() + " - " + workflow.asText())
@@ -229,7 +226,7 @@ public final class ApiFunction {
 
     private static Map<String, String> params(JsonNode node) {
         Map<String, String> out = new java.util.LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        node.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
         return out;
     }
 

@@ -155,7 +155,7 @@ public final class PublishTask {
                                 + target.key()
                         : s3;
         setSelfLinks(item, href);
-        ObjectNode properties = item.with("properties");
+        ObjectNode properties = item.withObjectProperty("properties");
         String created =
                 transport
                         .blobs()

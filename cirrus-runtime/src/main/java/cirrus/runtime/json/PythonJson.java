@@ -1,7 +1,6 @@
 package cirrus.runtime.json;
 
 import java.math.BigDecimal;
-import java.util.Iterator;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,8 +48,7 @@ public final class PythonJson {
         if (node.isObject()) {
             out.append('{');
             boolean first = true;
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 if (!first) {
                     out.append(", ");
                 }

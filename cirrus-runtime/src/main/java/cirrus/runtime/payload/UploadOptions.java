@@ -2,7 +2,6 @@ package cirrus.runtime.payload;
 
 import static cirrus.runtime.payload.InvalidPayloadException.Code.WRONG_TYPE;
 
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -59,8 +58,7 @@ public record UploadOptions(
             throw new InvalidPayloadException(
                     WRONG_TYPE, "process.upload_options." + field, "must be an object");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             out.put(
                     e.getKey(),
                     e.getValue().isTextual() ? e.getValue().textValue() : e.getValue().toString());

@@ -41,7 +41,7 @@ public abstract class PublishTaskSpec extends BuiltinSpec {
         payload.put("id", PAYLOAD_ID);
         ObjectNode process = (ObjectNode) payload.get("process");
         ((ObjectNode) process.get("upload_options")).put("path_template", template);
-        ((ObjectNode) process.with("tasks").with("publish")).put("public", isPublic);
+        process.withObjectProperty("tasks").withObjectProperty("publish").put("public", isPublic);
         return payload;
     }
 

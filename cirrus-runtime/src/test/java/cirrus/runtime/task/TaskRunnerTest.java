@@ -35,7 +35,7 @@ class TaskRunnerTest {
                 List<ObjectNode> items = payload.features();
                 items.forEach(
                         i ->
-                                i.with("properties")
+                                i.withObjectProperty("properties")
                                         .put("tag", context.config().path("value").asText("none")));
                 return payload.withFeatures(items);
             };

@@ -32,5 +32,5 @@ public interface PortFactory extends AutoCloseable {
     void writeLog(String group, String stream, List<String> lines);
 
     @Override
-    default void close() throws Exception {}
+    default void close() {}
 }
