@@ -255,12 +255,7 @@ public final class BatchEmulator implements AutoCloseable {
         if (closed) {
             return;
         }
-        List<RunningContainer> running =
-                call(
-                        () -> {
-                            scheduler.stop();
-                            return scheduler.runningContainers();
-                        });
+        List<RunningContainer> running = call(scheduler::stop);
         closed = true;
         long deadline =
                 System.nanoTime()

@@ -9,34 +9,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The emulator's state machine. Every method runs on the emulator's single scheduling thread
  * ({@code dispatcher}), so the state needs no locks; each change is persisted to the {@link
  * JobStore} before it is acted on or announced. Containers end and timers fire on other threads,
- * which post their events back to the dispatcher.
+ * which post their events back to the dispatcher. The decisions themselves are pure functions:
+ * {@link JobSubmission}, {@link Placement}, {@link AttemptOutcomes}.
  *
  * <p>Scheduling: job queues are visited by priority (highest first, then declaration order); within
- * a queue RUNNABLE jobs are taken in submission order and each is placed on the first ENABLED
- * compute environment of the queue (in its order) whose remaining vCPUs (and local memory/GPU caps)
- * fit the job. The first job that does not fit stops its queue (FIFO, no back-filling); if it can
- * never fit, it is reported as blocked, like AWS.
+ * a queue RUNNABLE jobs are taken in submission order and each is placed per {@link Placement}. The
+ * first job that cannot be placed stops its queue (FIFO, no back-filling); if it can never fit, it
+ * is reported as blocked, like AWS.
  */
 final class JobScheduler {
-    static final int MAX_SUBMIT_BYTES = 30 * 1024;
-    private static final Pattern JOB_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final JobStore store;
     private final ContainerLauncher launcher;
     private final BatchSettings settings;
@@ -92,15 +83,15 @@ final class JobScheduler {
      * Registers the project's job definitions and resumes the stored jobs: SUBMITTED and PENDING
      * jobs move on, RUNNABLE jobs are queued again, and the attempt of each STARTING or RUNNING job
      * ends as if its host had been terminated (its leftover process is killed); that attempt is
-     * retried if the job's retry strategy allows.
+     * retried if the job's retry strategy allows. Jobs of a queue that no longer exists fail.
      */
     void recover() {
         resources.jobDefinitions().values().forEach(registry::register);
         nextSequence = store.lastSequence() + 1;
         long now = now();
         for (Job job : store.unfinished()) {
+            boolean killed = killLeftover(job);
             if (!resources.jobQueues().containsKey(job.jobQueue())) {
-                killLeftover(job);
                 save(
                         job.cancelled(
                                 "Terminated because job queue "
@@ -110,50 +101,19 @@ final class JobScheduler {
                                 now));
                 continue;
             }
-            active.put(job.jobId(), job);
             switch (job.status()) {
-                case SUBMITTED, PENDING -> advance(job.jobId());
+                case SUBMITTED, PENDING -> {
+                    active.put(job.jobId(), job);
+                    advance(job.jobId());
+                }
                 case RUNNABLE -> enqueue(job.withStatusReason(null));
-                default -> hostTerminated(job, now);
+                default ->
+                        ended(
+                                AttemptOutcomes.hostTerminated(
+                                        job, settings.hostName(), killed, now));
             }
         }
         requestSchedule();
-    }
-
-    private void hostTerminated(Job job, long now) {
-        boolean killed = killLeftover(job);
-        RunningAttempt current = job.current();
-        String statusReason = "Host EC2 (instance " + settings.hostName() + ") terminated.";
-        String reason =
-                "The local Batch emulator stopped while this attempt was "
-                        + job.status().name()
-                        + (killed ? "; its leftover process was killed" : "");
-        boolean retry;
-        String jobReason = null;
-        if (current.stop() != null) {
-            retry = false;
-            jobReason =
-                    current.stop().kind() == RunningAttempt.StopRequest.Kind.TIMEOUT
-                            ? Job.TIMED_OUT
-                            : current.stop().reason();
-        } else {
-            retry =
-                    job.effectiveRetryStrategy()
-                            .retries(job.attemptNumber(), statusReason, reason, null);
-        }
-        JobAttempt attempt =
-                new JobAttempt(
-                        null,
-                        reason,
-                        current.logStreamName(),
-                        current.startedAt(),
-                        now,
-                        statusReason);
-        Job next = job.attemptEnded(attempt, retry, jobReason, now);
-        save(next);
-        if (retry) {
-            enqueue(next);
-        }
     }
 
     private static boolean killLeftover(Job job) {
@@ -163,132 +123,19 @@ final class JobScheduler {
                 && ProcessTree.killIfSame(current.pid(), current.pidStartedAt());
     }
 
+    /** SubmitJob: persists the SUBMITTED job, then lets it move on. */
     SubmitJobResult submit(SubmitJobRequest request) {
-        if (request.jobName() == null || !JOB_NAME.matcher(request.jobName()).matches()) {
-            throw new BatchClientException(
-                    "Job name must be 1 to 128 characters, start with a"
-                            + " letter or number and contain only letters, numbers, hyphens (-) and"
-                            + " underscores (_), got '"
-                            + request.jobName()
-                            + "'");
-        }
-        if (request.jobQueue() == null) {
-            throw new BatchClientException("jobQueue is required");
-        }
-        JobQueue queue =
-                resources
-                        .jobQueue(request.jobQueue())
-                        .orElseThrow(
-                                () ->
-                                        new BatchClientException(
-                                                "JobQueue " + request.jobQueue() + " not found."));
-        if (queue.state() == ResourceState.DISABLED) {
-            throw new BatchClientException(
-                    "JobQueue "
-                            + queue.name()
-                            + " is DISABLED: new jobs can't be added to the queue.");
-        }
-        JobDefinition definition = registry.resolve(request.jobDefinition());
-        JobDefinitionSpec spec = definition.spec();
-        checkSize(request);
-        Map<String, String> parameters = new LinkedHashMap<>(spec.parameters());
-        parameters.putAll(request.parameters());
-        ContainerProperties container = request.containerOverrides().applyTo(spec.container());
-        container = container.withCommand(substitute(container.command(), parameters));
-        ResourceRequirements needs = container.resources();
-        if (needs.vcpus() == null) {
-            throw new BatchClientException(
-                    "Job definition "
-                            + definition.arn()
-                            + " and the"
-                            + " container overrides set no VCPU resource requirement");
-        }
-        if (needs.memoryMiB() == null) {
-            throw new BatchClientException(
-                    "Job definition "
-                            + definition.arn()
-                            + " and the"
-                            + " container overrides set no MEMORY resource requirement");
-        }
-        Integer timeout =
-                request.timeoutSeconds() != null ? request.timeoutSeconds() : spec.timeoutSeconds();
-        if (timeout != null && timeout < JobDefinitionSpec.MIN_TIMEOUT_SECONDS) {
-            throw new BatchClientException(
-                    "attemptDurationSeconds must be at least "
-                            + JobDefinitionSpec.MIN_TIMEOUT_SECONDS
-                            + ", got "
-                            + timeout);
-        }
-        RetryStrategy retry =
-                request.retryStrategy() != null ? request.retryStrategy() : spec.retryStrategy();
-        Map<String, String> tags = new LinkedHashMap<>(spec.tags());
-        tags.putAll(request.tags());
-        String jobId = UUID.randomUUID().toString();
-        long now = now();
         Job job =
-                new Job(
-                        jobId,
-                        nextSequence++,
-                        request.jobName(),
-                        settings.arns().job(jobId),
-                        queue.name(),
-                        settings.arns().jobQueue(queue.name()),
-                        definition.arn(),
-                        definition.name(),
-                        JobStatus.SUBMITTED,
-                        null,
-                        now,
-                        null,
-                        null,
-                        parameters,
-                        container,
-                        retry,
-                        timeout,
-                        tags,
-                        List.of(),
-                        null,
-                        false,
-                        false,
-                        List.of(new StatusChange(JobStatus.SUBMITTED, now)));
+                JobSubmission.create(
+                        request, resources, registry, settings.arns(), nextSequence, now());
+        nextSequence++;
         save(job);
-        dispatcher.execute(() -> advance(jobId));
-        return new SubmitJobResult(job.jobArn(), job.jobName(), jobId);
+        dispatcher.execute(() -> advance(job.jobId()));
+        return new SubmitJobResult(job.jobArn(), job.jobName(), job.jobId());
     }
 
-    private static void checkSize(SubmitJobRequest request) {
-        int size;
-        try {
-            size = JSON.writeValueAsBytes(request).length;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        if (size > MAX_SUBMIT_BYTES) {
-            throw new BatchClientException(
-                    "SubmitJob request is "
-                            + size
-                            + " bytes; AWS Batch"
-                            + " accepts at most 30 KiB ("
-                            + MAX_SUBMIT_BYTES
-                            + " bytes). Pass large data"
-                            + " by reference, e.g. upload the payload with pre-batch and pass its url.");
-        }
-    }
-
-    /** Replaces each command element {@code Ref::name} whose parameter is set by its value. */
-    static List<String> substitute(List<String> command, Map<String, String> parameters) {
-        List<String> result = new ArrayList<>(command.size());
-        for (String element : command) {
-            String value =
-                    element.startsWith("Ref::")
-                            ? parameters.get(element.substring("Ref::".length()))
-                            : null;
-            result.add(value != null ? value : element);
-        }
-        return result;
-    }
-
-    /** SUBMITTED → PENDING → RUNNABLE (no dependencies to wait for). */
-    void advance(String jobId) {
+    /** SUBMITTED → PENDING → RUNNABLE (there are no dependencies to wait for). */
+    private void advance(String jobId) {
         Job job = active.get(jobId);
         if (job == null
                 || (job.status() != JobStatus.SUBMITTED && job.status() != JobStatus.PENDING)) {
@@ -308,6 +155,7 @@ final class JobScheduler {
                 .put(job.sequence(), job.jobId());
     }
 
+    /** Asks for one scheduling pass; many requests before it runs give one pass. */
     void requestSchedule() {
         if (!schedulePending && !stopped) {
             schedulePending = true;
@@ -327,82 +175,52 @@ final class JobScheduler {
             TreeMap<Long, String> waiting = runnable.get(queue.name());
             while (waiting != null && !waiting.isEmpty()) {
                 Job job = active.get(waiting.firstEntry().getValue());
-                ComputeEnvironment placement = place(job, queue);
-                if (placement == null) {
-                    checkBlocked(job, queue);
+                Placement placement = Placement.of(job, queue, resources, ledger);
+                if (!(placement instanceof Placement.Placed placed)) {
+                    if (placement instanceof Placement.Blocked b) {
+                        block(job, queue, b);
+                    } else {
+                        unblock(job);
+                    }
                     break;
                 }
                 waiting.pollFirstEntry();
                 blocked.remove(job.jobId());
-                ledger.reserve(placement.name(), job.container().resources());
-                Job next = job.starting(placement.name(), logStreamName(job), now());
+                ComputeEnvironment environment = placed.environment();
+                ledger.reserve(environment.name(), job.container().resources());
+                Job next = job.starting(environment.name(), logStreamName(job), now());
                 active.put(next.jobId(), next);
                 starting.add(next);
             }
         }
-        if (starting.isEmpty()) {
-            return;
-        }
-        store.putAll(starting);
-        starting.forEach(this::announce);
-        List<Job> running = new ArrayList<>();
-        for (Job job : starting) {
-            Job started;
-            try {
-                started = launch(job);
-            } catch (RuntimeException e) {
-                // a bug must not leave the job STARTING forever: fail the attempt instead
-                failedToStart(job, "CannotStartContainerError: internal error: " + e);
-                started = null;
+        if (!starting.isEmpty()) {
+            store.putAll(starting);
+            starting.forEach(this::announce);
+            List<Job> running = new ArrayList<>();
+            for (Job job : starting) {
+                Job started = launchSafely(job);
+                if (started != null) {
+                    running.add(started);
+                }
             }
-            if (started != null) {
-                running.add(started);
-            }
+            store.putAll(running);
+            running.forEach(this::announce);
         }
-        store.putAll(running);
-        running.forEach(this::announce);
     }
 
-    private ComputeEnvironment place(Job job, JobQueue queue) {
-        for (String name : queue.computeEnvironments()) {
-            ComputeEnvironment environment = resources.computeEnvironments().get(name);
-            if (environment != null
-                    && environment.state() == ResourceState.ENABLED
-                    && ledger.fitsNow(environment, job.container().resources())) {
-                return environment;
-            }
-        }
-        return null;
-    }
-
-    private void checkBlocked(Job job, JobQueue queue) {
-        ResourceRequirements needs = job.container().resources();
-        boolean vcpusOnly = true;
-        for (String name : queue.computeEnvironments()) {
-            ComputeEnvironment environment = resources.computeEnvironments().get(name);
-            if (environment == null) {
-                continue;
-            }
-            if (CapacityLedger.couldFit(environment, needs)) {
-                unblock(job);
-                return;
-            }
-            vcpusOnly &= CapacityLedger.vcpusTooMany(environment, needs);
-        }
-        String code = vcpusOnly ? BlockedJob.MAX_RESOURCE : BlockedJob.RESOURCE_REQUIREMENT;
+    private void block(Job job, JobQueue queue, Placement.Blocked reason) {
         BlockedJob previous = blocked.get(job.jobId());
-        if (previous != null && previous.reasonCode().equals(code)) {
+        if (previous != null && previous.reasonCode().equals(reason.code())) {
             return;
         }
-        String text =
-                vcpusOnly ? BlockedJob.MAX_RESOURCE_TEXT : BlockedJob.RESOURCE_REQUIREMENT_TEXT;
-        BlockedJob report = new BlockedJob(job.jobId(), queue.name(), code, text, now());
+        BlockedJob report =
+                new BlockedJob(job.jobId(), queue.name(), reason.code(), reason.text(), now());
         blocked.put(job.jobId(), report);
-        Job next = job.withStatusReason(text);
+        Job next = job.withStatusReason(reason.text());
         store.put(next);
         active.put(next.jobId(), next);
         for (JobStateTimeLimitAction action : queue.timeLimitActions()) {
-            if (action.reason().equals(code)) {
+            if (action.reason().equals(reason.code())) {
                 timers.schedule(
                         () -> dispatcher.execute(() -> timeLimitReached(report, action)),
                         settings.scaled(action.maxTimeSeconds()).toMillis(),
@@ -442,6 +260,19 @@ final class JobScheduler {
                 + (attempt == 1 ? "" : "-" + attempt);
     }
 
+    private Job launchSafely(Job job) {
+        try {
+            return launch(job);
+        } catch (RuntimeException e) {
+            // a bug must not leave the job STARTING forever: fail the attempt instead
+            ledger.release(job.current().computeEnvironment(), job.container().resources());
+            ended(
+                    AttemptOutcomes.failedToStart(
+                            job, "CannotStartContainerError: internal error: " + e, now()));
+            return null;
+        }
+    }
+
     /** Starts the container of a STARTING job; returns the RUNNING job, or null if it failed. */
     private Job launch(Job job) {
         RunningAttempt current = job.current();
@@ -465,20 +296,16 @@ final class JobScheduler {
         RunningContainer container;
         try {
             container = launcher.launch(request);
-        } catch (ContainerStartException | RuntimeException e) {
-            String reason =
-                    e instanceof ContainerStartException
-                            ? e.getMessage()
-                            : "CannotStartContainerError: " + e;
-            failedToStart(job, reason);
+        } catch (ContainerStartException e) {
+            ledger.release(current.computeEnvironment(), job.container().resources());
+            ended(AttemptOutcomes.failedToStart(job, e.getMessage(), now()));
             return null;
         }
-        long now = now();
         OptionalLong pid = container.pid();
         OptionalLong pidStartedAt = container.pidStartedAt();
         Job running =
                 job.running(
-                        now,
+                        now(),
                         pid.isPresent() ? pid.getAsLong() : null,
                         pidStartedAt.isPresent() ? pidStartedAt.getAsLong() : null);
         active.put(running.jobId(), running);
@@ -499,67 +326,20 @@ final class JobScheduler {
         return running;
     }
 
-    private void failedToStart(Job job, String reason) {
-        ledger.release(job.current().computeEnvironment(), job.container().resources());
-        long now = now();
-        boolean retry =
-                job.effectiveRetryStrategy()
-                        .retries(job.attemptNumber(), Job.FAILED_TO_START, reason, null);
-        JobAttempt attempt =
-                new JobAttempt(
-                        null,
-                        reason,
-                        job.current().logStreamName(),
-                        null,
-                        now,
-                        Job.FAILED_TO_START);
-        Job next = job.attemptEnded(attempt, retry, null, now);
-        save(next);
-        if (retry) {
-            enqueue(next);
-        }
-        requestSchedule();
-    }
-
     private void exited(String jobId, int attempt, ContainerExit exit, Throwable error) {
         Job job = active.get(jobId);
         if (job == null || job.status() != JobStatus.RUNNING || job.attemptNumber() != attempt) {
             return;
         }
         containers.remove(jobId);
-        RunningAttempt current = job.current();
-        ledger.release(current.computeEnvironment(), job.container().resources());
-        Integer code = exit == null ? null : exit.exitCode();
-        String reason =
-                exit != null
-                        ? exit.reason()
-                        : "InternalError: the local container runner failed: " + error;
-        long now = now();
-        String statusReason;
-        boolean retry = false;
-        if (current.stop() != null) {
-            statusReason =
-                    current.stop().kind() == RunningAttempt.StopRequest.Kind.TIMEOUT
-                            ? Job.TIMED_OUT
-                            : current.stop().reason();
-        } else {
-            statusReason = Job.CONTAINER_EXITED;
-            retry =
-                    (code == null || code != 0)
-                            && job.effectiveRetryStrategy()
-                                    .retries(attempt, statusReason, reason, code);
-        }
-        JobAttempt ended =
-                new JobAttempt(
-                        code,
-                        reason,
-                        current.logStreamName(),
-                        current.startedAt(),
-                        now,
-                        statusReason);
-        Job next = job.attemptEnded(ended, retry, null, now);
+        ledger.release(job.current().computeEnvironment(), job.container().resources());
+        ended(AttemptOutcomes.exited(job, exit, error, now()));
+    }
+
+    /** Persists a job whose attempt ended, queues it again if it is retried, and reschedules. */
+    private void ended(Job next) {
         save(next);
-        if (retry) {
+        if (next.status() == JobStatus.RUNNABLE) {
             enqueue(next);
         }
         requestSchedule();
@@ -629,7 +409,6 @@ final class JobScheduler {
         if (waiting != null) {
             waiting.remove(job.sequence());
         }
-        blocked.remove(job.jobId());
         save(job.cancelled(reason, byTerminate, now()));
         requestSchedule();
     }
@@ -669,16 +448,12 @@ final class JobScheduler {
     }
 
     /**
-     * Stops scheduling and stops every running container (as a host shutdown would). The jobs stay
-     * RUNNING in the store; the next {@link #recover} ends their attempts.
+     * Stops scheduling and stops every running container (as a host shutdown would) and returns
+     * them. The jobs stay RUNNING in the store; the next {@link #recover} ends their attempts.
      */
-    void stop() {
+    List<RunningContainer> stop() {
         stopped = true;
         containers.values().forEach(c -> c.stop(settings.scaled(settings.stopGrace())));
-    }
-
-    /** The containers still running. */
-    List<RunningContainer> runningContainers() {
         return List.copyOf(containers.values());
     }
 

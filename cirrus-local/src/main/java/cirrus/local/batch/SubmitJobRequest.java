@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A SubmitJob request. {@code jobDefinition} and {@code jobQueue} accept a name, {@code
@@ -104,7 +103,7 @@ public record SubmitJobRequest(
         String definition = root.requiredString("JobDefinition");
         Map<String, String> parameters = root.stringMap("Parameters");
         ContainerOverrides overrides = overrides(root.object("ContainerOverrides"));
-        RetryStrategy retry = BatchResourceReader.retryStrategy(root.object("RetryStrategy"));
+        RetryStrategy retry = JobDefinitionReader.retryStrategy(root.object("RetryStrategy"));
         CfnNode timeout = root.object("Timeout");
         Long seconds = timeout == null ? null : timeout.integer("AttemptDurationSeconds");
         Map<String, String> tags = root.stringMap("Tags");
@@ -127,53 +126,10 @@ public record SubmitJobRequest(
         if (c == null) {
             return ContainerOverrides.NONE;
         }
-        Map<String, String> environment = null;
-        if (c.has("Environment")) {
-            environment = new LinkedHashMap<>();
-            for (CfnNode variable : c.objects("Environment")) {
-                String name = variable.requiredString("Name");
-                String value = variable.string("Value");
-                if (name != null) {
-                    if (name.startsWith("AWS_BATCH")) {
-                        variable.problem(
-                                "Name",
-                                BatchCode.INVALID_VALUE,
-                                "'"
-                                        + name
-                                        + "' is reserved: variables starting with AWS_BATCH"
-                                        + " are set by Batch");
-                    }
-                    environment.put(name, value == null ? "" : value);
-                }
-            }
-        }
-        Double vcpus = c.number("Vcpus");
-        Long memory = c.integer("Memory");
-        Integer gpus = null;
-        for (CfnNode requirement : c.objects("ResourceRequirements")) {
-            String type = Objects.requireNonNullElse(requirement.requiredString("Type"), "");
-            switch (type.toUpperCase(java.util.Locale.ROOT)) {
-                case "VCPU" -> vcpus = requirement.number("Value");
-                case "MEMORY" -> memory = requirement.integer("Value");
-                case "GPU" -> {
-                    Long value = requirement.integer("Value");
-                    gpus = value == null ? null : value.intValue();
-                }
-                default ->
-                        requirement.problem(
-                                "Type",
-                                BatchCode.INVALID_VALUE,
-                                "must be VCPU, MEMORY or GPU, got '" + type + "'");
-            }
-        }
-        ResourceRequirements resources;
-        try {
-            resources = new ResourceRequirements(vcpus, memory, gpus);
-        } catch (IllegalArgumentException e) {
-            c.problem("ResourceRequirements", BatchCode.INVALID_VALUE, e.getMessage());
-            resources = null;
-        }
-        return new ContainerOverrides(c.strings("Command"), environment, resources);
+        return new ContainerOverrides(
+                c.strings("Command"),
+                JobDefinitionReader.environment(c),
+                JobDefinitionReader.resources(c));
     }
 
     /** The tree with every object key's first letter upper-cased (maps of user keys excepted). */

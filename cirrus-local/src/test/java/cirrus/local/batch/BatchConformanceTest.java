@@ -101,8 +101,8 @@ class BatchConformanceTest {
                 images.put("local/sh", List.of("sh", "-c"));
             } else {
                 imageSpec
-                        .fields()
-                        .forEachRemaining(
+                        .properties()
+                        .forEach(
                                 e ->
                                         images.put(
                                                 e.getKey(),
@@ -124,7 +124,7 @@ class BatchConformanceTest {
                 }
                 Files.writeString(gate, "released");
                 JsonNode expect = spec.path("expect");
-                for (var entry : (Iterable<Map.Entry<String, JsonNode>>) expect::fields) {
+                for (var entry : expect.properties()) {
                     check(emulator, settings, entry.getKey(), entry.getValue());
                 }
                 if (spec.has("startOrder")) {
@@ -260,8 +260,8 @@ class BatchConformanceTest {
             }
             if (expect.has("environment")) {
                 expect.get("environment")
-                        .fields()
-                        .forEachRemaining(
+                        .properties()
+                        .forEach(
                                 e ->
                                         assertThat(job.container().environment())
                                                 .as(what + " environment")

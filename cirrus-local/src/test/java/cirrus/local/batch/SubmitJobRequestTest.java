@@ -79,7 +79,7 @@ class SubmitJobRequestTest {
     @Test
     void placeholdersAreWholeElementsAndUnknownOnesStay() {
         assertThat(
-                        JobScheduler.substitute(
+                        JobSubmission.substitute(
                                 List.of("Ref::url", "--out=Ref::url", "Ref::none", "Ref::empty"),
                                 Map.of("url", "s3://a", "empty", "")))
                 .containsExactly("s3://a", "--out=Ref::url", "Ref::none", "");
