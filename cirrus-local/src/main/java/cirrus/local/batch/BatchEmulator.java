@@ -105,11 +105,17 @@ public final class BatchEmulator implements AutoCloseable {
             List<JobListener> listeners) {
         BatchEmulator emulator = new BatchEmulator(resources, store, launcher, settings);
         emulator.listeners.addAll(listeners);
-        emulator.call(
-                () -> {
-                    emulator.scheduler.recover();
-                    return null;
-                });
+        try {
+            emulator.call(
+                    () -> {
+                        emulator.scheduler.recover();
+                        return null;
+                    });
+        } catch (RuntimeException e) {
+            emulator.dispatcher.shutdownNow();
+            emulator.timers.shutdownNow();
+            throw e;
+        }
         return emulator;
     }
 

@@ -136,6 +136,9 @@ final class JobScheduler {
 
     /** SUBMITTED → PENDING → RUNNABLE (there are no dependencies to wait for). */
     private void advance(String jobId) {
+        if (stopped) {
+            return; // after stop() the store keeps the last state for the next recover()
+        }
         Job job = active.get(jobId);
         if (job == null
                 || (job.status() != JobStatus.SUBMITTED && job.status() != JobStatus.PENDING)) {
@@ -241,6 +244,9 @@ final class JobScheduler {
     }
 
     private void timeLimitReached(BlockedJob report, JobStateTimeLimitAction action) {
+        if (stopped) {
+            return; // after stop() the store keeps the last state for the next recover()
+        }
         BlockedJob current = blocked.get(report.jobId());
         Job job = active.get(report.jobId());
         if (current == null
@@ -327,6 +333,9 @@ final class JobScheduler {
     }
 
     private void exited(String jobId, int attempt, ContainerExit exit, Throwable error) {
+        if (stopped) {
+            return; // after stop() the store keeps the last state for the next recover()
+        }
         Job job = active.get(jobId);
         if (job == null || job.status() != JobStatus.RUNNING || job.attemptNumber() != attempt) {
             return;
@@ -346,6 +355,9 @@ final class JobScheduler {
     }
 
     private void timedOut(String jobId, int attempt) {
+        if (stopped) {
+            return; // after stop() the store keeps the last state for the next recover()
+        }
         Job job = active.get(jobId);
         if (job == null
                 || job.status() != JobStatus.RUNNING

@@ -258,4 +258,32 @@ class BatchEmulatorTest {
                     .containsExactly("IllegalArgumentException: no such collection");
         }
     }
+
+    @Test
+    void closingStopsRunningContainersAndTheNextStartEndsTheirAttempts() throws Exception {
+        Gates gates = new Gates(dir.resolve("gates"));
+        String resources = resources("local/sh", "1");
+        ContainerLauncher shell = SubprocessLauncher.of(Map.of("local/sh", List.of("sh", "-c")));
+        BatchSettings settings = BatchSettings.defaults(dir.resolve("logs")).withTimeScale(0.01);
+        String id;
+        long pid;
+        try (JobStore store = SqliteJobStore.open(dir.resolve("state.db"))) {
+            try (BatchEmulator emulator =
+                    BatchEmulator.start(Cfn.resources(resources), store, shell, settings)) {
+                id = emulator.submitJob(gates.job("long", "queue", "task")).jobId();
+                pid = Gates.awaitStatus(emulator, id, JobStatus.RUNNING).current().pid();
+            }
+            assertThat(store.get(id).orElseThrow().status())
+                    .as("close leaves the job as a host shutdown would")
+                    .isEqualTo(JobStatus.RUNNING);
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
+                    .isNotEqualTo(java.util.Optional.of(true));
+            try (BatchEmulator next =
+                    BatchEmulator.start(Cfn.resources(resources), store, shell, settings)) {
+                Job job = next.awaitTerminal(id, WAIT);
+                assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+                assertThat(job.statusReason()).isEqualTo("Host EC2 (instance local) terminated.");
+            }
+        }
+    }
 }
