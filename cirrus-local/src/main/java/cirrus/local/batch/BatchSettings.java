@@ -7,10 +7,12 @@ import java.util.Objects;
 
 /**
  * How a {@link BatchEmulator} runs: the region and account of its ARNs, the directory of the log
- * group (each log stream is a file {@code <logsDir>/<jobDefinitionName>/default/<jobId>}), a time
- * scale applied to every Batch duration (attempt timeouts, the 30 s stop grace period, job-state
- * time limits; {@code 0.01} makes a 60 s timeout fire after 0.6 s), the clock of the timestamps and
- * the host name shown when the emulator stopped under a running job.
+ * group (each log stream is a file {@code <logsDir>/<jobDefinitionName>/default/<jobId>.log}, the
+ * layout {@code cirrus.local.store.FileLogs} reads when {@code logsDir} is its {@code
+ * aws/batch/job} directory), a time scale applied to every Batch duration (attempt timeouts, the 30
+ * s stop grace period, job-state time limits; {@code 0.01} makes a 60 s timeout fire after 0.6 s),
+ * the clock of the timestamps and the host name shown when the emulator stopped under a running
+ * job.
  */
 public record BatchSettings(
         BatchArns arns,
@@ -51,6 +53,11 @@ public record BatchSettings(
     /** A copy with other ARNs. */
     public BatchSettings withArns(BatchArns newArns) {
         return new BatchSettings(newArns, logsDir, timeScale, stopGrace, clock, hostName);
+    }
+
+    /** The file of a log stream: {@code <logsDir>/<stream>.log}, one line per log event. */
+    public Path logFile(String logStreamName) {
+        return logsDir.resolve(logStreamName + ".log");
     }
 
     /** {@code seconds} of Batch time in real time, after the time scale (at least 1 ms). */

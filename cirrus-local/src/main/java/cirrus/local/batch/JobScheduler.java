@@ -287,7 +287,7 @@ final class JobScheduler {
         environment.put("AWS_BATCH_JOB_ATTEMPT", Integer.toString(job.attemptNumber()));
         environment.put("AWS_BATCH_JQ_NAME", job.jobQueue());
         environment.put("AWS_BATCH_CE_NAME", current.computeEnvironment());
-        Path logFile = settings.logsDir().resolve(current.logStreamName());
+        Path logFile = settings.logFile(current.logStreamName());
         ContainerRequest request =
                 new ContainerRequest(
                         job.jobId(),

@@ -284,7 +284,7 @@ class BatchConformanceTest {
             }
             if (expect.has("log")) {
                 JobAttempt last = job.attempts().get(job.attempts().size() - 1);
-                Path log = settings.logsDir().resolve(last.logStreamName());
+                Path log = settings.logFile(last.logStreamName());
                 assertThat(Files.readAllLines(log))
                         .as(what + " log " + log)
                         .isEqualTo(JSON.convertValue(expect.get("log"), List.class));

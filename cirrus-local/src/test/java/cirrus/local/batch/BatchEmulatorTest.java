@@ -15,6 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import cirrus.local.store.FileLogs;
+import cirrus.runtime.port.LogReader;
+
 /** The emulator's API beyond what the conformance cases cover. */
 class BatchEmulatorTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -45,7 +48,7 @@ class BatchEmulatorTest {
                 Cfn.resources(resources),
                 store,
                 launcher,
-                BatchSettings.defaults(dir.resolve("logs")));
+                BatchSettings.defaults(dir.resolve("aws/batch/job")));
     }
 
     private static ContainerLauncher echo() {
@@ -147,7 +150,8 @@ class BatchEmulatorTest {
             assertThat(output.at("/Container/ExitCode").asInt()).isZero();
             assertThat(output.at("/StatusReason").asText())
                     .isEqualTo("Essential container in task exited");
-            assertThat(Files.readAllLines(dir.resolve("logs").resolve(stream)))
+            assertThat(new FileLogs(dir).lastLines(LogReader.BATCH_LOG_GROUP, stream, 10))
+                    .as("post-batch's log reader sees the job's log stream")
                     .containsExactly("process s3://p/in.json");
         }
     }
@@ -253,7 +257,8 @@ class BatchEmulatorTest {
             Job job = emulator.awaitTerminal(id, WAIT);
             assertThat(job.status()).isEqualTo(JobStatus.FAILED);
             assertThat(job.attempts().get(0).exitCode()).isEqualTo(1);
-            Path log = dir.resolve("logs").resolve(job.attempts().get(0).logStreamName());
+            Path log =
+                    dir.resolve("aws/batch/job/" + job.attempts().get(0).logStreamName() + ".log");
             assertThat(Files.readAllLines(log))
                     .containsExactly("IllegalArgumentException: no such collection");
         }
