@@ -1,0 +1,52 @@
+"""Starts moto_server with the two moto 5.2.1 workarounds cirrus' tests need.
+
+Usage: MOTO_PORT=<port> python3 moto_launcher.py -H 127.0.0.1 -p <port>
+
+* getmoto/moto#10077 (fixed upstream by PR #10093, not in 5.2.1): the second StartExecution in a
+  backend fails with "cannot pickle '_thread.RLock' object" (deepcopy of live executions).
+* getmoto/moto#10076: optimized integrations (batch:submitJob[.sync], aws-sdk:*) pass PascalCase
+  Parameters straight to boto; normalise them through the botocore shapes like AWS does.
+"""
+import sys
+
+import botocore.session
+from moto.stepfunctions.parser.backend.execution import Execution
+from moto.stepfunctions.parser.asl.component.state.exec.state_task.service import (
+    state_task_service as sts,
+)
+
+Execution.__deepcopy__ = lambda self, memo: self  # moto#10077
+
+_models = {}
+
+
+def _op(svc, action):
+    if svc not in _models:
+        _models[svc] = botocore.session.get_session().get_service_model(svc)
+    return _models[svc].operation_model("".join(p.capitalize() for p in action.split("_")))
+
+
+def _norm_params(self, parameters, boto_service_name=None, service_action_name=None):  # moto#10076
+    op = _op(
+        self._get_boto_service_name(boto_service_name),
+        self._get_boto_service_action(service_action_name),
+    )
+    if op.input_shape is not None:
+        self._to_boto_request(parameters, op.input_shape)
+
+
+def _norm_resp(self, response, boto_service_name=None, service_action_name=None):
+    op = _op(
+        self._get_boto_service_name(boto_service_name),
+        self._get_boto_service_action(service_action_name),
+    )
+    if op.output_shape is not None:
+        self._from_boto_response(response, op.output_shape)
+
+
+sts.StateTaskService._normalise_parameters = _norm_params
+sts.StateTaskService._normalise_response = _norm_resp
+
+from moto.server import main  # noqa: E402
+
+sys.exit(main())
