@@ -26,8 +26,23 @@ import cirrus.runtime.statedb.IsoTime;
 final class StateItems {
     private StateItems() {}
 
+    /**
+     * The range-key value standing for an id without item ids. cirrus v0.15.4 writes {@code ""},
+     * which DynamoDB rejects for key attributes; {@code "/"} cannot come from a real item id list
+     * (ids are non-empty and {@code /}-joined) and sorts before any text, as {@code ""} would.
+     */
+    static final String NO_ITEM_IDS = "/";
+
     static Map<String, AttributeValue> key(PayloadId id) {
-        return Map.of(HASH_KEY, s(id.collectionsWorkflow()), RANGE_KEY, s(id.itemIds()));
+        return Map.of(HASH_KEY, s(id.collectionsWorkflow()), RANGE_KEY, s(rangeKey(id.itemIds())));
+    }
+
+    static String rangeKey(String itemIds) {
+        return itemIds.isEmpty() ? NO_ITEM_IDS : itemIds;
+    }
+
+    static String itemIds(String rangeKey) {
+        return NO_ITEM_IDS.equals(rangeKey) ? "" : rangeKey;
     }
 
     static AttributeValue s(String value) {
@@ -50,7 +65,7 @@ final class StateItems {
      *     than cirrus) or unparseable attributes
      */
     static StateRecord toRecord(Map<String, AttributeValue> item) {
-        PayloadId id = PayloadId.fromKey(text(item, HASH_KEY), text(item, RANGE_KEY));
+        PayloadId id = PayloadId.fromKey(text(item, HASH_KEY), itemIds(text(item, RANGE_KEY)));
         String stateUpdated = text(item, STATE_UPDATED);
         if (stateUpdated == null) {
             throw new StoreException("state item " + id + " has no state_updated attribute");

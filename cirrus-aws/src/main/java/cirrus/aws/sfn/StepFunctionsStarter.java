@@ -3,6 +3,7 @@ package cirrus.aws.sfn;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
+import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistException;
 
 import cirrus.runtime.port.StartResult;
@@ -47,8 +48,24 @@ public final class StepFunctionsStarter implements WorkflowStarter {
         return stateMachineArn(workflow).replace(MACHINE, EXECUTION) + ":" + executionName;
     }
 
+    /**
+     * Starts the execution unless it exists. The existence check comes first because Step Functions
+     * answers a repeated start of a running execution with the same input as if it were new
+     * (idempotent start); only a changed input or a closed execution gives {@code
+     * ExecutionAlreadyExists}.
+     */
     @Override
     public StartResult start(String workflow, String executionName, String input) {
+        String planned = executionArn(workflow, executionName);
+        try {
+            sfn.describeExecution(r -> r.executionArn(planned));
+            return new StartResult(planned, true);
+        } catch (ExecutionDoesNotExistException e) {
+            // the usual case: start it
+        } catch (SdkException e) {
+            throw new StoreException(
+                    "cannot look up execution " + planned + ": " + e.getMessage(), e);
+        }
         try {
             String arn =
                     sfn.startExecution(
@@ -59,7 +76,7 @@ public final class StepFunctionsStarter implements WorkflowStarter {
                             .executionArn();
             return new StartResult(arn, false);
         } catch (ExecutionAlreadyExistsException e) {
-            return new StartResult(executionArn(workflow, executionName), true);
+            return new StartResult(planned, true);
         } catch (StateMachineDoesNotExistException e) {
             throw new WorkflowNotFoundException(workflow, e.awsErrorDetails().errorMessage());
         } catch (SdkException e) {

@@ -6,8 +6,14 @@ Usage: MOTO_PORT=<port> python3 moto_launcher.py -H 127.0.0.1 -p <port>
   backend fails with "cannot pickle '_thread.RLock' object" (deepcopy of live executions).
 * getmoto/moto#10076: optimized integrations (batch:submitJob[.sync], aws-sdk:*) pass PascalCase
   Parameters straight to boto; normalise them through the botocore shapes like AWS does.
+
+It also makes DynamoDB item writes atomic: moto_server is threaded and its condition check and
+update are not locked, so two concurrent conditional writes can both succeed, which DynamoDB never
+allows (the claim protocol relies on it).
 """
+import functools
 import sys
+import threading
 
 import botocore.session
 from moto.stepfunctions.parser.backend.execution import Execution
@@ -46,6 +52,23 @@ def _norm_resp(self, response, boto_service_name=None, service_action_name=None)
 
 sts.StateTaskService._normalise_parameters = _norm_params
 sts.StateTaskService._normalise_response = _norm_resp
+
+from moto.dynamodb.models import DynamoDBBackend  # noqa: E402
+
+_dynamodb_lock = threading.RLock()
+
+
+def _locked(method):
+    @functools.wraps(method)
+    def wrapper(*args, **kwargs):
+        with _dynamodb_lock:
+            return method(*args, **kwargs)
+
+    return wrapper
+
+
+for _name in ("put_item", "update_item", "delete_item", "transact_write_items", "get_item"):
+    setattr(DynamoDBBackend, _name, _locked(getattr(DynamoDBBackend, _name)))
 
 from moto.server import main  # noqa: E402
 
