@@ -24,13 +24,24 @@ public final class CloudWatchLogReader implements LogReader {
     private static final int MAX_PAGES = 100;
 
     private final CloudWatchLogsClient logs;
+    private final String batchLogGroup;
+
+    /**
+     * @param batchLogGroup the group Batch jobs log to in this deployment, read when {@link
+     *     LogReader#BATCH_LOG_GROUP} is asked for (jobs with a custom {@code awslogs-group})
+     */
+    public CloudWatchLogReader(CloudWatchLogsClient logs, String batchLogGroup) {
+        this.logs = logs;
+        this.batchLogGroup = batchLogGroup;
+    }
 
     public CloudWatchLogReader(CloudWatchLogsClient logs) {
-        this.logs = logs;
+        this(logs, BATCH_LOG_GROUP);
     }
 
     @Override
-    public List<String> lastLines(String group, String stream, int max) {
+    public List<String> lastLines(String requestedGroup, String stream, int max) {
+        String group = BATCH_LOG_GROUP.equals(requestedGroup) ? batchLogGroup : requestedGroup;
         List<String> newestLast = new ArrayList<>();
         String token = null;
         try {
