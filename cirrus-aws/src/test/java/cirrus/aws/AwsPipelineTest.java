@@ -1,0 +1,291 @@
+package cirrus.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.ReceiptHandleIsInvalidException;
+
+import cirrus.aws.handler.Deployment;
+import cirrus.aws.handler.LocalContext;
+import cirrus.aws.handler.ProcessHandler;
+import cirrus.aws.handler.UpdateStateHandler;
+import cirrus.aws.moto.LambdaEvents;
+import cirrus.aws.moto.MotoDeployment;
+import cirrus.aws.moto.MotoExtension;
+import cirrus.aws.moto.MotoServer;
+import cirrus.runtime.json.Json;
+import cirrus.runtime.payload.PayloadId;
+import cirrus.runtime.port.StateRecord;
+import cirrus.runtime.port.TopicMessage;
+import cirrus.runtime.port.WorkflowState;
+
+/**
+ * The whole AWS path on moto: a deployment (state table, buckets, process queue with dead-letter
+ * queue, topics, state machines), payloads sent to the process queue and handed to the process
+ * handler as the SQS event source would, real Step Functions executions, and update-state driven by
+ * the status-change events EventBridge would send.
+ */
+@ExtendWith(MotoExtension.class)
+class AwsPipelineTest {
+    private static final String PASS =
+            "{\"StartAt\": \"Run\", \"States\": {\"Run\": {\"Type\": \"Pass\", \"End\": true}}}";
+    private static final String INVALID =
+            "{\"StartAt\": \"Check\", \"States\": {\"Check\": {\"Type\": \"Pass\", \"Result\":"
+                    + " {\"Error\": \"InvalidInput\", \"Cause\": \"{\\\"errorMessage\\\": \\\"no"
+                    + " assets in item-1\\\"}\"}, \"ResultPath\": \"$.error\", \"Next\":"
+                    + " \"failure\"}, \"failure\": {\"Type\": \"Fail\", \"Error\": \"InvalidInput\","
+                    + " \"Cause\": \"{\\\"errorMessage\\\": \\\"no assets in item-1\\\"}\"}}}";
+
+    private MotoDeployment aws;
+    private Deployment deployment;
+    private ProcessHandler process;
+    private UpdateStateHandler updateState;
+
+    @BeforeEach
+    void deploy(MotoServer moto) {
+        aws = new MotoDeployment(moto);
+        aws.createWorkflow("wf-a", PASS);
+        aws.createWorkflow("wf-b", PASS);
+        aws.createWorkflow("wf-invalid", INVALID);
+        deployment = aws.deployment();
+        process = new ProcessHandler(() -> deployment);
+        updateState = new UpdateStateHandler(() -> deployment);
+    }
+
+    @AfterEach
+    void close() {
+        deployment.close();
+        aws.close();
+    }
+
+    private static String payload(String... workflows) {
+        StringBuilder process = new StringBuilder();
+        for (String wf : workflows) {
+            if (process.length() > 0) {
+                process.append(", ");
+            }
+            process.append("{\"workflow\": \"")
+                    .append(wf)
+                    .append(
+                            "\", \"upload_options\": {\"path_template\":"
+                                    + " \"${collection}/${id}\"}, \"tasks\": {}}");
+        }
+        return "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\","
+                + " \"stac_version\": \"1.0.0\", \"id\": \"item-1\", \"collection\": \"col-a\","
+                + " \"properties\": {\"datetime\": \"2020-07-01T00:00:00Z\"}, \"geometry\": null,"
+                + " \"links\": [], \"assets\": {}}], \"process\": ["
+                + process
+                + "]}";
+    }
+
+    /** Receives the process queue's messages and invokes the process handler with them. */
+    private JsonNode processQueue() {
+        List<Message> messages = aws.drain(aws.processQueueUrl);
+        assertThat(messages).isNotEmpty();
+        JsonNode result =
+                process.handle(
+                        LambdaEvents.sqs(messages, aws.processQueueArn),
+                        LocalContext.of("process"));
+        // the event source mapping deletes the batch when the function succeeds
+        messages.forEach(
+                m ->
+                        aws.clients()
+                                .sqs()
+                                .deleteMessage(
+                                        r ->
+                                                r.queueUrl(aws.processQueueUrl)
+                                                        .receiptHandle(m.receiptHandle())));
+        return result;
+    }
+
+    private void send(String body) {
+        aws.clients().sqs().sendMessage(r -> r.queueUrl(aws.processQueueUrl).messageBody(body));
+    }
+
+    private StateRecord state(String id) {
+        return deployment.states().get(PayloadId.parse(id)).orElseThrow();
+    }
+
+    /** Waits for the payload's execution and hands its status change to update-state. */
+    private JsonNode finish(String id, boolean errorInEvent) throws InterruptedException {
+        String arn = state(id).lastExecution().orElseThrow();
+        DescribeExecutionResponse done = aws.awaitExecution(arn);
+        return updateState.handle(
+                LambdaEvents.statusChange(done, errorInEvent), LocalContext.of("update-state"));
+    }
+
+    private List<String> eventTypes() {
+        return aws.published("workflow-event").stream()
+                .map(m -> m.attributes().get("event_type").value())
+                .toList();
+    }
+
+    @Test
+    void aChainedPayloadRunsBothWorkflowsAndEndsCompleted() throws Exception {
+        send(payload("wf-a", "wf-b"));
+        assertThat(processQueue().asInt()).isEqualTo(1);
+        String first = "col-a/workflow-wf-a/item-1";
+        assertThat(state(first).state()).isEqualTo(WorkflowState.PROCESSING);
+        assertThat(eventTypes()).containsExactly("CLAIMED_PROCESSING", "STARTED_PROCESSING");
+
+        JsonNode next = finish(first, true);
+        assertThat(next).hasSize(1);
+        assertThat(state(first).state()).isEqualTo(WorkflowState.COMPLETED);
+        assertThat(eventTypes()).containsExactly("SUCCEEDED");
+
+        // update-state sent the next payload of the chain to the process queue
+        assertThat(processQueue().asInt()).isEqualTo(1);
+        String second = "col-a/workflow-wf-b/item-1";
+        assertThat(state(second).state()).isEqualTo(WorkflowState.PROCESSING);
+        assertThat(finish(second, true)).isEmpty();
+        assertThat(state(second).state()).isEqualTo(WorkflowState.COMPLETED);
+        assertThat(aws.drain(aws.processQueueUrl)).isEmpty();
+
+        List<ExecutionListItem> executions =
+                aws.clients()
+                        .sfn()
+                        .listExecutions(
+                                r -> r.stateMachineArn(MotoDeployment.BASE_WORKFLOW_ARN + "wf-b"))
+                        .executions();
+        assertThat(executions).hasSize(1);
+        assertThat(state(second).executions()).containsExactly(executions.get(0).executionArn());
+    }
+
+    @Test
+    void anInvalidInputErrorInTheEventMarksThePayloadInvalid() throws Exception {
+        send(payload("wf-invalid"));
+        processQueue();
+        String id = "col-a/workflow-wf-invalid/item-1";
+        finish(id, true);
+        StateRecord record = state(id);
+        assertThat(record.state()).isEqualTo(WorkflowState.INVALID);
+        assertThat(record.lastError()).hasValue("InvalidInput: no assets in item-1");
+        List<TopicMessage> invalid = aws.published("invalid");
+        assertThat(invalid).hasSize(1);
+        assertThat(invalid.get(0).attributes().get("error").value())
+                .isEqualTo("InvalidInput: no assets in item-1");
+        assertThat(eventTypes()).endsWith("INVALID");
+    }
+
+    @Test
+    void withoutAnErrorInTheEventItIsFoundInTheExecutionHistory() throws Exception {
+        send(payload("wf-invalid"));
+        processQueue();
+        String id = "col-a/workflow-wf-invalid/item-1";
+        finish(id, false);
+        assertThat(state(id).state()).isEqualTo(WorkflowState.INVALID);
+        assertThat(state(id).lastError()).hasValue("InvalidInput: no assets in item-1");
+    }
+
+    @Test
+    void aRedeliveredMessageStartsNoSecondExecution() {
+        send(payload("wf-a"));
+        List<Message> first = aws.drain(aws.processQueueUrl);
+        process.handle(LambdaEvents.sqs(first, aws.processQueueArn), LocalContext.of("process"));
+        // the function timed out before the batch was deleted: the same message comes again
+        assertThat(
+                        process.handle(
+                                        LambdaEvents.sqs(first, aws.processQueueArn),
+                                        LocalContext.of("process"))
+                                .asInt())
+                .isZero();
+        assertThat(
+                        aws.clients()
+                                .sfn()
+                                .listExecutions(
+                                        r ->
+                                                r.stateMachineArn(
+                                                        MotoDeployment.BASE_WORKFLOW_ARN + "wf-a"))
+                                .executions())
+                .hasSize(1);
+        assertThat(eventTypes())
+                .containsExactly("CLAIMED_PROCESSING", "STARTED_PROCESSING", "ALREADY_PROCESSING");
+    }
+
+    @Test
+    void aMalformedMessageIsRetriedUntilTheDeadLetterQueueAndTheGoodOneIsDeleted() {
+        send("{not json");
+        send(payload("wf-a"));
+        List<Message> batch = aws.drain(aws.processQueueUrl);
+        assertThat(batch).hasSize(2);
+        assertThatThrownBy(
+                        () ->
+                                process.handle(
+                                        LambdaEvents.sqs(batch, aws.processQueueArn),
+                                        LocalContext.of("process")))
+                .hasMessage("One or more payloads failed to process")
+                .extracting(e -> e.getClass().getName())
+                .isEqualTo("Exception");
+        assertThat(eventTypes())
+                .containsExactlyInAnyOrder(
+                        "RECORD_EXTRACT_FAILED", "CLAIMED_PROCESSING", "STARTED_PROCESSING");
+        assertThat(state("col-a/workflow-wf-a/item-1").state()).isEqualTo(WorkflowState.PROCESSING);
+
+        // only the bad message is left; after 5 failed deliveries SQS moves it to the DLQ
+        List<Message> inFlight = batch;
+        for (int delivery = 2; delivery <= 5; delivery++) {
+            makeVisible(inFlight);
+            List<Message> again = aws.drain(aws.processQueueUrl);
+            assertThat(again).extracting(Message::body).containsExactly("{not json");
+            assertThatThrownBy(
+                            () ->
+                                    process.handle(
+                                            LambdaEvents.sqs(again, aws.processQueueArn),
+                                            LocalContext.of("process")))
+                    .hasMessage("One or more payloads failed to process");
+            inFlight = again;
+        }
+        makeVisible(inFlight);
+        assertThat(aws.drain(aws.processQueueUrl)).isEmpty();
+        assertThat(aws.drain(aws.deadLetterUrl))
+                .extracting(Message::body)
+                .containsExactly("{not json");
+    }
+
+    /** The visibility timeout of the received messages ends now (the function failed). */
+    private void makeVisible(List<Message> messages) {
+        for (Message m : messages) {
+            try {
+                aws.clients()
+                        .sqs()
+                        .changeMessageVisibility(
+                                r ->
+                                        r.queueUrl(aws.processQueueUrl)
+                                                .receiptHandle(m.receiptHandle())
+                                                .visibilityTimeout(0));
+            } catch (ReceiptHandleIsInvalidException deleted) {
+                // the good message was deleted by the handler
+            }
+        }
+    }
+
+    @Test
+    void anEventWhoseInputEventBridgeDroppedFailsLoudly() throws Exception {
+        send(payload("wf-a"));
+        processQueue();
+        String id = "col-a/workflow-wf-a/item-1";
+        DescribeExecutionResponse done =
+                aws.awaitExecution(state(id).lastExecution().orElseThrow());
+        var event = LambdaEvents.statusChange(done, true);
+        ((ObjectNode) event.get("detail")).putNull("input");
+        ((ObjectNode) event.get("detail")).putObject("inputDetails").put("included", false);
+        assertThatThrownBy(() -> updateState.handle(event, LocalContext.of("update-state")))
+                .hasMessageContaining("EventBridge dropped the input of execution")
+                .hasMessageContaining("248 KiB");
+        assertThat(state(id).state()).isEqualTo(WorkflowState.PROCESSING);
+        assertThat(Json.write(event)).contains("\"included\":false");
+    }
+}
