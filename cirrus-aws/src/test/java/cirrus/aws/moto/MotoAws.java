@@ -1,6 +1,14 @@
 package cirrus.aws.moto;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URLEncoder;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -33,6 +41,39 @@ public final class MotoAws {
                 "test",
                 "AWS_ENDPOINT_URL",
                 moto.endpoint().toString());
+    }
+
+    /**
+     * Creates an IAM role on moto and returns its ARN (a raw query-API call: the production code
+     * needs no IAM client, and moto does not check signatures).
+     */
+    public static String createRole(MotoServer moto, String name) {
+        String body =
+                "Action=CreateRole&Version=2010-05-08&RoleName="
+                        + URLEncoder.encode(name, UTF_8)
+                        + "&AssumeRolePolicyDocument="
+                        + URLEncoder.encode(
+                                "{\"Version\": \"2012-10-17\", \"Statement\": []}", UTF_8);
+        try {
+            HttpURLConnection c =
+                    (HttpURLConnection) moto.endpoint().resolve("/").toURL().openConnection();
+            c.setRequestMethod("POST");
+            c.setDoOutput(true);
+            c.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
+            c.setRequestProperty(
+                    "Authorization",
+                    "AWS4-HMAC-SHA256 Credential=test/20240101/us-east-1/iam/aws4_request,"
+                            + " SignedHeaders=host, Signature=0");
+            c.getOutputStream().write(body.getBytes(UTF_8));
+            String response = new String(c.getInputStream().readAllBytes(), UTF_8);
+            Matcher arn = Pattern.compile("<Arn>([^<]+)</Arn>").matcher(response);
+            if (!arn.find()) {
+                throw new IllegalStateException("no role ARN in " + response);
+            }
+            return arn.group(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Creates a queue and returns its URL. */
