@@ -211,4 +211,21 @@ class HandlersTest {
         assertThat(url.bucket()).isEqualTo(MotoDeployment.PAYLOADS);
         assertThat(deployment.blobs().getJson(url).path("batch").asBoolean()).isTrue();
     }
+
+    @Test
+    void theApiAnswersAsAnApiGatewayProxy() {
+        deployment.states().setFailed(PayloadId.parse("col-a/workflow-wf/i1"), "Boom: x");
+        JsonNode response =
+                new ApiHandler(() -> deployment)
+                        .handle(
+                                Json.parse(
+                                        "{\"path\": \"/col-a/workflow-wf\", \"requestContext\":"
+                                                + " {\"stage\": \"dev\"}}"),
+                                LocalContext.of("api"));
+        assertThat(response.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(response.at("/headers/Access-Control-Allow-Origin").asText()).isEqualTo("*");
+        JsonNode body = Json.parse(response.path("body").asText());
+        assertThat(body.at("/counts/FAILED").asInt()).isEqualTo(1);
+        assertThat(body.at("/counts/COMPLETED").asInt()).isZero();
+    }
 }

@@ -1,0 +1,20 @@
+package cirrus.aws.builtin;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import cirrus.aws.moto.MotoExtension;
+import cirrus.aws.moto.MotoPorts;
+import cirrus.aws.moto.MotoServer;
+import cirrus.runtime.builtin.ApiFunctionSpec;
+import cirrus.runtime.testing.PortFactory;
+
+/** The runtime's ApiFunction specification on DynamoDB, S3, SQS and SNS (moto). */
+@ExtendWith(MotoExtension.class)
+class MotoApiFunctionTest extends ApiFunctionSpec {
+    @Override
+    protected PortFactory ports(Path dir) {
+        return new MotoPorts(MotoServer.shared());
+    }
+}
