@@ -57,10 +57,6 @@ public final class FeedRerunHandler extends JsonHandler {
             return NullNode.getInstance();
         }
         return new FeedRerunFeeder(deployment.states(), deployment.processQueue(), payloadBucket)
-                .handle(
-                        event.isObject()
-                                ? event
-                                : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
-                                        .objectNode());
+                .handle(event.isObject() ? event : JsonNodeFactory.instance.objectNode());
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import cirrus.runtime.builtin.UpdateStateFunction;
+import cirrus.runtime.port.Queue;
 
 /**
  * The {@code update-state} Lambda (EventBridge rule on "Step Functions Execution Status Change"):
@@ -42,7 +43,7 @@ public final class UpdateStateHandler extends JsonHandler {
                                 deployment.newEvents(),
                                 deployment.transport(),
                                 deployment.executionHistory(),
-                                deployment.optionalProcessQueue().map(q -> q),
+                                deployment.optionalProcessQueue().map(Queue.class::cast),
                                 deployment.topicOf("CIRRUS_FAILED_TOPIC_ARN"),
                                 deployment.topicOf("CIRRUS_INVALID_TOPIC_ARN"))
                         .handle(event);
