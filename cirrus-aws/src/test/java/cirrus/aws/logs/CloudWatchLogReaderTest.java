@@ -1,10 +1,13 @@
 package cirrus.aws.logs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
@@ -60,5 +63,15 @@ class CloudWatchLogReaderTest extends LogReaderContractTest {
                     .putLogEvents(
                             r -> r.logGroupName(group).logStreamName(stream).logEvents(events));
         }
+    }
+
+    @Test
+    void batchJobsLoggingToAnotherGroupAreReadThroughTheConfiguredGroup() {
+        write("/custom/batch", "job/default/1", List.of("first", "InvalidInput: moved"));
+        LogReader reader = new CloudWatchLogReader(clients().logs(), "/custom/batch");
+        assertThat(reader.lastLines(LogReader.BATCH_LOG_GROUP, "job/default/1", 1))
+                .containsExactly("InvalidInput: moved");
+        assertThat(reader.lastLines("/custom/batch", "job/default/1", 5))
+                .containsExactly("first", "InvalidInput: moved");
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class MotoExtension
         implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+    private static volatile boolean warned;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -23,6 +24,10 @@ public final class MotoExtension
         if (reason.isPresent()) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new IllegalStateException("CI=true but moto is unavailable: " + reason.get());
+            }
+            if (!warned) {
+                warned = true;
+                System.err.println("[moto] skipping the AWS tests: " + reason.get());
             }
             Assumptions.abort("skipping AWS tests: " + reason.get());
         }
