@@ -4,6 +4,8 @@
 # handler and the Lambda jar size. Needs python3 with moto 5.2.1 and boto3, and the jar:
 #   mvn -B -o -pl cirrus-runtime,cirrus-aws package -DskipTests
 # Usage: benchmarks/scripts/aws-handler-cold-start.sh [runs]   (default 10)
+#        CDS=1 benchmarks/scripts/aws-handler-cold-start.sh   also measures with an AppCDS archive of the
+#        classes the handlers load (dumped by one training invocation per handler)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS="${1:-10}"
@@ -64,3 +66,21 @@ echo "lambda jar: $(stat -c %s "$JAR") bytes; java: $(java -version 2>&1 | head 
 measure ProcessHandler process_event
 measure ApiHandler api_event
 measure PreBatchHandler prebatch_event
+if [ "${CDS:-0}" = 1 ]; then
+  # one training run loading the classes of all three handlers, then the same measurements with the archive
+  CLASSES="$WORK/classes.lst"
+  for h in ProcessHandler ApiHandler PreBatchHandler; do
+    case $h in ProcessHandler) e=$(process_event 1000);; ApiHandler) e=$(api_event 0);; *) e=$(prebatch_event 1001);; esac
+    echo "$e" | java -XX:DumpLoadedClassList="$WORK/$h.lst" -cp "$JAR" cirrus.aws.runner.InvokeHandler "$h" > /dev/null 2>>"$WORK/err"
+  done
+  cat "$WORK"/*Handler.lst | sort -u > "$CLASSES"
+  java -Xshare:dump -XX:SharedClassListFile="$CLASSES" -XX:SharedArchiveFile="$WORK/lambda.jsa" -cp "$JAR" > /dev/null 2>&1
+  JAVA_OPTS+=(-XX:SharedArchiveFile="$WORK/lambda.jsa")
+  echo "with AppCDS ($(wc -l < "$CLASSES") classes archived):"
+  RUNS_OFFSET=2000
+  process_event_cds() { payload "$((RUNS_OFFSET + $1))"; }
+  prebatch_event_cds() { prebatch_event "$((RUNS_OFFSET + $1))"; }
+  measure ProcessHandler process_event_cds
+  measure ApiHandler api_event
+  measure PreBatchHandler prebatch_event_cds
+fi
