@@ -39,11 +39,13 @@ public final class MotoServer {
     private final Process process;
     private final int port;
     private final Path log;
+    private final Path dir;
 
-    private MotoServer(Process process, int port, Path log) {
+    private MotoServer(Process process, int port, Path log, Path dir) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.dir = dir;
     }
 
     /**
@@ -103,10 +105,12 @@ public final class MotoServer {
                             .redirectErrorStream(true)
                             .redirectOutput(log.toFile());
             builder.environment().put("MOTO_PORT", Integer.toString(port));
+            builder.environment()
+                    .put("CIRRUS_MOTO_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
             builder.environment().put("AWS_ACCESS_KEY_ID", "test");
             builder.environment().put("AWS_SECRET_ACCESS_KEY", "test");
             builder.environment().put("AWS_DEFAULT_REGION", "us-east-1");
-            MotoServer server = new MotoServer(builder.start(), port, log);
+            MotoServer server = new MotoServer(builder.start(), port, log, dir);
             server.awaitReady();
             server.post("/moto-api/config", CONFIG);
             return server;
@@ -146,6 +150,13 @@ public final class MotoServer {
             Thread.currentThread().interrupt();
         }
         children.forEach(ProcessHandle::destroyForcibly);
+        try {
+            Files.deleteIfExists(dir.resolve("moto_launcher.py"));
+            Files.deleteIfExists(log);
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
+        }
     }
 
     private void awaitReady() {

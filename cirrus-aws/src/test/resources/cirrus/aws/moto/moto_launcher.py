@@ -70,6 +70,29 @@ def _locked(method):
 for _name in ("put_item", "update_item", "delete_item", "transact_write_items", "get_item"):
     setattr(DynamoDBBackend, _name, _locked(getattr(DynamoDBBackend, _name)))
 
+
+def _exit_with_parent():
+    """Stops the server when the JVM that started it is gone (even if it was killed)."""
+    import os
+    import time
+
+    parent = int(os.environ.get("CIRRUS_MOTO_PARENT_PID", "0"))
+    if parent <= 0:
+        return
+
+    def watch():
+        while True:
+            time.sleep(1)
+            try:
+                os.kill(parent, 0)
+            except OSError:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+_exit_with_parent()
+
 from moto.server import main  # noqa: E402
 
 sys.exit(main())
