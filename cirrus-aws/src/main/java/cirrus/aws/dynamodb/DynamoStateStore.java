@@ -20,11 +20,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import cirrus.runtime.payload.PayloadId;
@@ -261,77 +258,17 @@ public final class DynamoStateStore implements StateStore {
 
     @Override
     public StatePage query(StateQuery query, int limit, Optional<PayloadId> nextKey) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
-        }
-        QueryPlan plan = QueryPlan.of(table, query, clock.instant());
-        Map<String, AttributeValue> start = null;
-        if (nextKey.isPresent()) {
-            Map<String, AttributeValue> after =
-                    raw(nextKey.get())
-                            .orElseThrow(
-                                    () ->
-                                            new IllegalArgumentException(
-                                                    "nextkey "
-                                                            + nextKey.get()
-                                                            + " is not a stored payload"));
-            start = plan.startAfter(after);
-        }
-        List<StateRecord> items = new ArrayList<>();
-        try {
-            // DynamoDB applies Limit before the filter: read until one item past the page is seen
-            do {
-                QueryRequest.Builder page =
-                        plan.request().toBuilder().limit(limit + 1 - items.size());
-                if (start != null) {
-                    page.exclusiveStartKey(start);
-                }
-                QueryResponse response = dynamo.query(page.build());
-                response.items().forEach(i -> items.add(StateItems.toRecord(i)));
-                start =
-                        response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                                ? response.lastEvaluatedKey()
-                                : null;
-            } while (start != null && items.size() <= limit);
-        } catch (SdkException e) {
-            throw new StoreException("cannot query " + table + ": " + e.getMessage(), e);
-        }
-        if (items.size() <= limit) {
-            return new StatePage(items, Optional.empty());
-        }
-        List<StateRecord> page = items.subList(0, limit);
-        return new StatePage(page, Optional.of(page.get(limit - 1).id()));
+        return new StateQueries(dynamo, table, clock.instant())
+                .page(query, limit, nextKey, this::raw);
     }
 
     @Override
     public StateCount count(StateQuery query, OptionalLong limit) {
-        QueryPlan plan = QueryPlan.of(table, query, clock.instant());
-        long count = 0;
-        Map<String, AttributeValue> start = null;
-        try {
-            do {
-                QueryRequest.Builder page = plan.request().toBuilder().select(Select.COUNT);
-                if (start != null) {
-                    page.exclusiveStartKey(start);
-                }
-                QueryResponse response = dynamo.query(page.build());
-                count += response.count();
-                if (limit.isPresent() && count > limit.getAsLong()) {
-                    return new StateCount(limit.getAsLong(), true);
-                }
-                start =
-                        response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                                ? response.lastEvaluatedKey()
-                                : null;
-            } while (start != null);
-        } catch (SdkException e) {
-            throw new StoreException("cannot count in " + table + ": " + e.getMessage(), e);
-        }
-        return new StateCount(count, false);
+        return new StateQueries(dynamo, table, clock.instant()).count(query, limit);
     }
 
     /** The stored item of {@code id} as DynamoDB returns it (strongly consistent). */
-    private Optional<Map<String, AttributeValue>> raw(PayloadId id) {
+    Optional<Map<String, AttributeValue>> raw(PayloadId id) {
         try {
             Map<String, AttributeValue> item =
                     dynamo.getItem(r -> r.tableName(table).key(key(id)).consistentRead(true))
