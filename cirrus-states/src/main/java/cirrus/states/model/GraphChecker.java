@@ -11,31 +11,38 @@ import java.util.Set;
  */
 final class GraphChecker {
     private final StateGraph graph;
+    private final Set<String> declared;
     private final FieldPath at;
     private final Problems problems;
 
-    GraphChecker(StateGraph graph, FieldPath at, Problems problems) {
+    /**
+     * @param declared every state name in {@code States}, including those that failed to read (they
+     *     are not in the graph but transitions to them are not errors of their own)
+     */
+    GraphChecker(StateGraph graph, Set<String> declared, FieldPath at, Problems problems) {
         this.graph = graph;
+        this.declared = declared;
         this.at = at;
         this.problems = problems;
     }
 
-    void check() {
-        if (!graph.states().containsKey(graph.startAt())) {
+    /** Checks transitions; checks reachability too when the graph is otherwise sound. */
+    void check(boolean sound) {
+        if (!declared.contains(graph.startAt())) {
             problems.add(
                     DefinitionCode.UNKNOWN_STATE,
                     at.field("StartAt"),
                     "'StartAt' is '"
                             + graph.startAt()
                             + "' but there is no such state; states: "
-                            + graph.states().keySet());
+                            + declared);
             return;
         }
         boolean ok = true;
         for (State state : graph.states().values()) {
             ok &= targetsExist(state);
         }
-        if (ok) {
+        if (ok && sound) {
             reachability();
         }
     }
@@ -69,13 +76,13 @@ final class GraphChecker {
     }
 
     private boolean exists(String name, FieldPath where) {
-        if (graph.states().containsKey(name)) {
+        if (declared.contains(name)) {
             return true;
         }
         problems.add(
                 DefinitionCode.UNKNOWN_STATE,
                 where,
-                "no state named '" + name + "' in this scope; states: " + graph.states().keySet());
+                "no state named '" + name + "' in this scope; states: " + declared);
         return false;
     }
 

@@ -2,6 +2,7 @@ package cirrus.states.model;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -118,9 +119,9 @@ public final class StateMachineReader {
             return null;
         }
         StateGraph graph = new StateGraph(at.toString(), startAt, states);
-        if (problems.count() == before) {
-            new GraphChecker(graph, at, problems).check();
-        }
+        Set<String> declared = new LinkedHashSet<>();
+        statesNode.fieldNames().forEachRemaining(declared::add);
+        new GraphChecker(graph, declared, at, problems).check(problems.count() == before);
         return graph;
     }
 }

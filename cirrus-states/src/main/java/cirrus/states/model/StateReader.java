@@ -145,7 +145,10 @@ final class StateReader {
 
     private ChoiceState choice(String name, Fields f) {
         noTransition(f, "Choice");
-        f.rejectUnknown(allowed(Set.of("Choices", "Default"), IO), "a Choice state", UNSUPPORTED);
+        f.rejectUnknown(
+                allowed(Set.of("Choices", "Default"), IO, TRANSITION),
+                "a Choice state",
+                UNSUPPORTED);
         JsonNode choices = f.raw("Choices");
         List<ChoiceState.Choice> list = new ArrayList<>();
         if (choices == null) {
@@ -230,7 +233,7 @@ final class StateReader {
 
     private SucceedState succeed(String name, Fields f) {
         noTransition(f, "Succeed");
-        f.rejectUnknown(allowed(Set.of(), IO), "a Succeed state", UNSUPPORTED);
+        f.rejectUnknown(allowed(Set.of(), IO, TRANSITION), "a Succeed state", UNSUPPORTED);
         return new SucceedState(
                 name,
                 new DataFlow(
@@ -244,7 +247,7 @@ final class StateReader {
     private FailState fail(String name, Fields f) {
         noTransition(f, "Fail");
         f.rejectUnknown(
-                allowed(Set.of("Error", "ErrorPath", "Cause", "CausePath")),
+                allowed(Set.of("Error", "ErrorPath", "Cause", "CausePath"), TRANSITION),
                 "a Fail state",
                 UNSUPPORTED);
         f.exclusive("Error", "ErrorPath");
