@@ -42,7 +42,7 @@ public final class JsonEquality {
             if (a.size() != b.size()) {
                 return false;
             }
-            Iterator<Map.Entry<String, JsonNode>> fields = a.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = a.properties().iterator();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 if (!equal(field.getValue(), b.get(field.getKey()))) {

@@ -27,7 +27,7 @@ public final class JsonSize {
         switch (node.getNodeType()) {
             case OBJECT -> {
                 long size = acc + 2;
-                Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+                Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
                 boolean first = true;
                 while (fields.hasNext() && size <= limit) {
                     Map.Entry<String, JsonNode> field = fields.next();

@@ -99,7 +99,7 @@ public final class StateMachineReader {
         }
         int before = problems.count();
         Map<String, State> states = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = statesNode.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = statesNode.properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             String name = field.getKey();

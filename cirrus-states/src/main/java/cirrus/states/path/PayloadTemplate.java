@@ -75,7 +75,7 @@ public final class PayloadTemplate {
             List<Entry> entries = new ArrayList<>();
             Set<String> names = new HashSet<>();
             boolean dynamic = false;
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 String key = field.getKey();

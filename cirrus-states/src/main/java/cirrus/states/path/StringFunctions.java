@@ -56,7 +56,7 @@ final class StringFunctions {
         }
         if (value.isObject()) {
             StringBuilder out = new StringBuilder("{");
-            Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = value.properties().iterator();
             boolean first = true;
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();

@@ -38,7 +38,7 @@ public record HistoryEvent(
         event.put("previousEventId", previousEventId);
         if (detailsKey != null) {
             ObjectNode rendered = Json.object();
-            Iterator<Map.Entry<String, JsonNode>> fields = details.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = details.properties().iterator();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 String name = field.getKey();
