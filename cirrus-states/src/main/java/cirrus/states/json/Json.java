@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -22,6 +25,14 @@ public final class Json {
 
     private static final ObjectMapper MAPPER =
             JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    /** Two-space indentation and {@code "key": value}, as most JSON tools print. */
+    private static final DefaultPrettyPrinter PRETTY =
+            new DefaultPrettyPrinter()
+                    .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE)
+                    .withSeparators(
+                            Separators.createDefaultInstance()
+                                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
 
     private Json() {}
 
@@ -51,7 +62,7 @@ public final class Json {
     /** Indented JSON text, for people. */
     public static String pretty(JsonNode node) {
         try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+            return MAPPER.writer(PRETTY).writeValueAsString(node);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -117,7 +117,10 @@ class ConformanceTest {
                                 limits.path("maxHistoryEvents")
                                         .asLong(Limits.AWS.maxHistoryEvents())));
         Map<String, JsonNode> scripts = new TreeMap<>();
-        spec.path("tasks").properties().iterator().forEachRemaining(e -> scripts.put(e.getKey(), e.getValue()));
+        spec.path("tasks")
+                .properties()
+                .iterator()
+                .forEachRemaining(e -> scripts.put(e.getKey(), e.getValue()));
         JsonNode input = spec.has("input") ? spec.get("input") : Json.object();
         ExecutionInfo execution =
                 ExecutionInfo.local("machine", "case", input, START, spec.path("seed").asLong(7));
@@ -148,7 +151,8 @@ class ConformanceTest {
             assertThat(types).as("history event types").containsExactlyElementsOf(wanted);
         }
         if (spec.has("invocations")) {
-            Iterator<Map.Entry<String, JsonNode>> counts = spec.get("invocations").properties().iterator();
+            Iterator<Map.Entry<String, JsonNode>> counts =
+                    spec.get("invocations").properties().iterator();
             while (counts.hasNext()) {
                 Map.Entry<String, JsonNode> count = counts.next();
                 assertThat(result.invocations().getOrDefault(count.getKey(), 0))
@@ -194,7 +198,8 @@ class ConformanceTest {
             assertThat(iterable(actual.fieldNames()))
                     .as("fields of %s", at)
                     .containsExactlyInAnyOrderElementsOf(iterable(expected.fieldNames()));
-            expected.properties().iterator()
+            expected.properties()
+                    .iterator()
                     .forEachRemaining(
                             e ->
                                     assertMatches(
