@@ -173,7 +173,7 @@ final class BranchStates {
         Outcome.Failed failed = (Outcome.Failed) child;
         c.lastEventId = ctx.history.mapIteration("Failed", s.name(), index, failed.lastEventId());
         slots.set(index, new Slot.Failed(failed.error()));
-        long failures = slots.stream().filter(x -> x instanceof Slot.Failed).count();
+        long failures = count(slots, Slot.Failed.class);
         boolean tolerance = waiting.toleratedCount() >= 0 || waiting.toleratedPercentage() >= 0;
         boolean exceeded =
                 tolerance
@@ -204,14 +204,16 @@ final class BranchStates {
     /** Starts pending iterations while MaxConcurrency allows, then settles. */
     private Progress launch(Cursor c, MapState s, Activity.AwaitingBranches waiting) {
         List<Slot> slots = new ArrayList<>(waiting.slots());
-        int running = (int) slots.stream().filter(x -> x instanceof Slot.Running).count();
-        for (int i = 0; i < slots.size(); i++) {
+        int running = count(slots, Slot.Running.class);
+        int notStarted = count(slots, Slot.Pending.class);
+        for (int i = 0; i < slots.size() && notStarted > 0; i++) {
             if (!(slots.get(i) instanceof Slot.Pending pending)) {
                 continue;
             }
             if (waiting.maxConcurrency() > 0 && running >= waiting.maxConcurrency()) {
                 break;
             }
+            notStarted--;
             long started = ctx.history.mapIteration("Started", s.name(), i, c.lastEventId);
             Outcome outcome =
                     runner.startRun(s.processor().id(), pending.input(), child(c, i), started);
@@ -230,16 +232,21 @@ final class BranchStates {
 
     /** Completes the state when no slot runs or waits any more. */
     private Progress settle(Cursor c, State state, Activity.AwaitingBranches waiting) {
-        ArrayNode results = Json.NODES.arrayNode(waiting.slots().size());
-        for (Slot slot : waiting.slots()) {
+        List<Slot> slots = waiting.slots();
+        for (int i = slots.size() - 1; i >= 0; i--) {
+            if (slots.get(i) instanceof Slot.Running || slots.get(i) instanceof Slot.Pending) {
+                return new Progress.Block(waiting);
+            }
+        }
+        ArrayNode results = Json.NODES.arrayNode(slots.size());
+        for (Slot slot : slots) {
             if (slot instanceof Slot.Done done) {
                 results.add(done.output());
-            } else if (slot instanceof Slot.Failed failed) {
-                ObjectNode error = results.addObject();
-                error.put("Error", failed.error().error());
-                error.put("Cause", failed.error().cause());
             } else {
-                return new Progress.Block(waiting);
+                StatesError error = ((Slot.Failed) slot).error();
+                ObjectNode output = results.addObject();
+                output.put("Error", error.error());
+                output.put("Cause", error.cause());
             }
         }
         ctx.history.plain(c, state.type() + "StateSucceeded");
@@ -261,6 +268,16 @@ final class BranchStates {
         }
         ctx.history.plain(c, "ParallelStateFailed");
         return runner.recover(c, s, error, true, retries);
+    }
+
+    private static int count(List<Slot> slots, Class<? extends Slot> kind) {
+        int n = 0;
+        for (Slot slot : slots) {
+            if (kind.isInstance(slot)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static Slot slot(Outcome outcome) {
