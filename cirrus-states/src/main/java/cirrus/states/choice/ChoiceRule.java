@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cirrus.states.ErrorNames;
 import cirrus.states.StatesFailure;
-import cirrus.states.json.Json;
 import cirrus.states.json.JsonEquality;
 import cirrus.states.path.Path;
 
@@ -157,10 +156,5 @@ public sealed interface ChoiceRule
                             + path.text()
                             + "': The choice state's condition path references an invalid value.");
         }
-    }
-
-    /** JSON text of a literal operand, for messages. */
-    static String show(JsonNode node) {
-        return Json.write(node);
     }
 }

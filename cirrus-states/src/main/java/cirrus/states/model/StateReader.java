@@ -10,23 +10,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cirrus.states.choice.ChoiceRule;
 import cirrus.states.choice.Timestamps;
-import cirrus.states.path.PayloadTemplate;
-import cirrus.states.path.ReferencePath;
 
 /** Reads one state object into its record, reporting every problem. */
 final class StateReader {
-    private static final Set<String> COMMON = Set.of("Type", "Comment", "QueryLanguage");
-    private static final Set<String> IO = Set.of("InputPath", "OutputPath");
-    private static final Set<String> TRANSITION = Set.of("Next", "End");
-    private static final Set<String> RESULTS =
+    static final Set<String> COMMON = Set.of("Type", "Comment", "QueryLanguage");
+    static final Set<String> IO = Set.of("InputPath", "OutputPath");
+    static final Set<String> TRANSITION = Set.of("Next", "End");
+    static final Set<String> RESULTS =
             Set.of("Parameters", "ResultSelector", "ResultPath", "Retry", "Catch");
-    private static final Set<String> UNSUPPORTED = Set.of("Assign", "Output", "Arguments");
+    static final Set<String> UNSUPPORTED = Set.of("Assign", "Output", "Arguments");
 
-    private final StateMachineReader machine;
     private final Problems problems;
+    private final BranchStateReader branches;
 
     StateReader(StateMachineReader machine, Problems problems) {
-        this.machine = machine;
+        this.branches = new BranchStateReader(machine, this, problems);
         this.problems = problems;
     }
 
@@ -54,8 +52,8 @@ final class StateReader {
             case "Wait" -> waitState(name, f);
             case "Succeed" -> succeed(name, f);
             case "Fail" -> fail(name, f);
-            case "Parallel" -> parallel(name, f);
-            case "Map" -> map(name, f);
+            case "Parallel" -> branches.parallel(name, f);
+            case "Map" -> branches.map(name, f);
             default -> {
                 problems.add(
                         DefinitionCode.UNKNOWN_STATE_TYPE,
@@ -69,7 +67,7 @@ final class StateReader {
     }
 
     @SafeVarargs
-    private static Set<String> allowed(Set<String> specific, Set<String>... groups) {
+    static Set<String> allowed(Set<String> specific, Set<String>... groups) {
         Set<String> all = new HashSet<>(COMMON);
         all.addAll(specific);
         for (Set<String> group : groups) {
@@ -134,7 +132,7 @@ final class StateReader {
                 next(f));
     }
 
-    private DataFlow resultFlow(Fields f) {
+    static DataFlow resultFlow(Fields f) {
         return new DataFlow(
                 f.path("InputPath"),
                 f.template("Parameters"),
@@ -260,116 +258,6 @@ final class StateReader {
                 f.expression("CausePath"));
     }
 
-    private ParallelState parallel(String name, Fields f) {
-        f.rejectUnknown(
-                allowed(Set.of("Branches"), IO, TRANSITION, RESULTS),
-                "a Parallel state",
-                UNSUPPORTED);
-        JsonNode branches = f.raw("Branches");
-        List<StateGraph> graphs = new ArrayList<>();
-        if (branches == null) {
-            problems.add(DefinitionCode.MISSING_FIELD, f.at(), "'Branches' is required");
-        } else if (!branches.isArray() || branches.isEmpty()) {
-            problems.add(
-                    DefinitionCode.WRONG_TYPE,
-                    f.at("Branches"),
-                    "'Branches' must be a non-empty array of {StartAt, States}");
-        } else {
-            for (int i = 0; i < branches.size(); i++) {
-                StateGraph graph =
-                        machine.graph(
-                                branches.get(i),
-                                f.at("Branches").index(i),
-                                Set.of("StartAt", "States", "Comment"));
-                if (graph != null) {
-                    graphs.add(graph);
-                }
-            }
-        }
-        return new ParallelState(name, resultFlow(f), graphs, ErrorHandlingReader.read(f), next(f));
-    }
-
-    private MapState map(String name, Fields f) {
-        Set<String> fields =
-                Set.of(
-                        "ItemProcessor",
-                        "Iterator",
-                        "ItemsPath",
-                        "ItemSelector",
-                        "MaxConcurrency",
-                        "MaxConcurrencyPath",
-                        "ToleratedFailurePercentage",
-                        "ToleratedFailurePercentagePath",
-                        "ToleratedFailureCount",
-                        "ToleratedFailureCountPath",
-                        "Label");
-        Set<String> unsupported = new HashSet<>(UNSUPPORTED);
-        unsupported.addAll(Set.of("ItemReader", "ItemBatcher", "ResultWriter"));
-        f.rejectUnknown(allowed(fields, IO, TRANSITION, RESULTS), "a Map state", unsupported);
-        String processorField = f.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
-        f.exclusive("ItemProcessor", "Iterator");
-        f.exclusive("ItemSelector", "Parameters");
-        f.exclusive("MaxConcurrency", "MaxConcurrencyPath");
-        f.exclusive("ToleratedFailurePercentage", "ToleratedFailurePercentagePath");
-        f.exclusive("ToleratedFailureCount", "ToleratedFailureCountPath");
-        StateGraph processor = null;
-        if (!f.has(processorField)) {
-            problems.add(DefinitionCode.MISSING_FIELD, f.at(), "'ItemProcessor' is required");
-        } else {
-            processor =
-                    machine.graph(
-                            f.raw(processorField),
-                            f.at(processorField),
-                            Set.of("StartAt", "States", "Comment", "ProcessorConfig"));
-            checkProcessorConfig(
-                    f.raw(processorField).get("ProcessorConfig"),
-                    f.at(processorField).field("ProcessorConfig"));
-        }
-        PayloadTemplate selector =
-                f.has("ItemSelector") ? f.template("ItemSelector") : f.template("Parameters");
-        DataFlow flow =
-                new DataFlow(
-                        f.path("InputPath"),
-                        null,
-                        f.template("ResultSelector"),
-                        f.resultPath("ResultPath"),
-                        f.path("OutputPath"));
-        ReferencePath itemsPath = f.has("ItemsPath") ? f.referencePath("ItemsPath") : null;
-        return new MapState(
-                name,
-                flow,
-                processor,
-                itemsPath == null ? ReferencePath.ROOT : itemsPath,
-                selector,
-                f.intField("MaxConcurrency", 0, Integer.MAX_VALUE),
-                f.referencePath("MaxConcurrencyPath"),
-                f.number("ToleratedFailurePercentage", 0, 100),
-                f.referencePath("ToleratedFailurePercentagePath"),
-                f.intField("ToleratedFailureCount", 0, Integer.MAX_VALUE),
-                f.referencePath("ToleratedFailureCountPath"),
-                ErrorHandlingReader.read(f),
-                next(f));
-    }
-
-    private void checkProcessorConfig(JsonNode config, FieldPath at) {
-        if (config == null) {
-            return;
-        }
-        if (!config.isObject()) {
-            problems.add(DefinitionCode.WRONG_TYPE, at, "'ProcessorConfig' must be an object");
-            return;
-        }
-        Fields f = new Fields(config, at, problems);
-        f.rejectUnknown(Set.of("Mode", "ExecutionType"), "ProcessorConfig", Set.of());
-        String mode = f.string("Mode");
-        if (mode != null && !mode.equals("INLINE") && !mode.equals("DISTRIBUTED")) {
-            problems.add(
-                    DefinitionCode.BAD_VALUE,
-                    at.field("Mode"),
-                    "'Mode' must be INLINE or DISTRIBUTED");
-        }
-    }
-
     private void noTransition(Fields f, String type) {
         for (String field : TRANSITION) {
             if (f.has(field)) {
@@ -382,7 +270,7 @@ final class StateReader {
     }
 
     /** The {@code Next} state, or null for {@code End}; reports a missing or double transition. */
-    private String next(Fields f) {
+    String next(Fields f) {
         String next = f.string("Next");
         Boolean end = f.bool("End");
         if (next != null && Boolean.TRUE.equals(end)) {

@@ -2,17 +2,11 @@ package cirrus.states.path;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import cirrus.states.json.Json;
 
 /** Recursive-descent parser of the JSONPath subset; see {@link Path}. */
 final class PathParser {
-    private final String text;
-    private int pos;
+    final String text;
+    int pos;
 
     PathParser(String text) {
         this.text = text;
@@ -36,7 +30,7 @@ final class PathParser {
     }
 
     /** Segments until the end, or (inside a filter) until a character that ends an operand. */
-    private List<Segment> segments(boolean inFilter) throws PathSyntaxException {
+    List<Segment> segments(boolean inFilter) throws PathSyntaxException {
         List<Segment> segments = new ArrayList<>();
         while (pos < text.length()) {
             char c = text.charAt(pos);
@@ -116,7 +110,7 @@ final class PathParser {
             pos++;
             skipSpaces();
             expect('(');
-            FilterExpression expression = new FilterParser().or();
+            FilterExpression expression = new FilterParser(this).or();
             skipSpaces();
             expect(')');
             segment = new Segment.Filter(expression);
@@ -185,7 +179,7 @@ final class PathParser {
         }
     }
 
-    private String quoted() throws PathSyntaxException {
+    String quoted() throws PathSyntaxException {
         if (pos >= text.length() || (text.charAt(pos) != '\'' && text.charAt(pos) != '"')) {
             throw error("expected a quoted name");
         }
@@ -204,135 +198,25 @@ final class PathParser {
         throw error("unclosed quote");
     }
 
-    private void expect(char c) throws PathSyntaxException {
+    void expect(char c) throws PathSyntaxException {
         if (pos >= text.length() || text.charAt(pos) != c) {
             throw error("expected '" + c + "'");
         }
         pos++;
     }
 
-    private void skipSpaces() {
+    void skipSpaces() {
         while (pos < text.length() && text.charAt(pos) == ' ') {
             pos++;
         }
     }
 
-    private char peek(int offset) {
+    char peek(int offset) {
         return pos + offset < text.length() ? text.charAt(pos + offset) : '\0';
     }
 
-    private PathSyntaxException error(String why) {
+    PathSyntaxException error(String why) {
         return new PathSyntaxException(
                 "invalid path '" + text + "': " + why + " (at character " + (pos + 1) + ")");
-    }
-
-    /** Parses the predicate inside {@code ?( )}. */
-    private final class FilterParser {
-        FilterExpression or() throws PathSyntaxException {
-            FilterExpression left = and();
-            while (consume("||")) {
-                left = new FilterExpression.Or(left, and());
-            }
-            return left;
-        }
-
-        private FilterExpression and() throws PathSyntaxException {
-            FilterExpression left = unary();
-            while (consume("&&")) {
-                left = new FilterExpression.And(left, unary());
-            }
-            return left;
-        }
-
-        private FilterExpression unary() throws PathSyntaxException {
-            skipSpaces();
-            if (pos < text.length() && text.charAt(pos) == '!' && peek(1) != '=') {
-                pos++;
-                return new FilterExpression.Not(unary());
-            }
-            if (pos < text.length() && text.charAt(pos) == '(') {
-                pos++;
-                FilterExpression inner = or();
-                skipSpaces();
-                expect(')');
-                return inner;
-            }
-            FilterExpression.Operand left = operand();
-            skipSpaces();
-            for (String op : new String[] {"==", "!=", "<=", ">=", "=~", "<", ">"}) {
-                if (consume(op)) {
-                    skipSpaces();
-                    FilterExpression.Operand right = operand();
-                    if (op.equals("=~") && !(right instanceof FilterExpression.Operand.Regex)) {
-                        throw error("'=~' needs a /regex/ on its right");
-                    }
-                    return new FilterExpression.Compare(left, op, right);
-                }
-            }
-            if (!(left instanceof FilterExpression.Operand.PathOperand)) {
-                throw error("a filter term must be a comparison or a path");
-            }
-            return new FilterExpression.Exists(left);
-        }
-
-        private FilterExpression.Operand operand() throws PathSyntaxException {
-            skipSpaces();
-            if (pos >= text.length()) {
-                throw error("unexpected end of filter");
-            }
-            char c = text.charAt(pos);
-            if (c == '@' || c == '$') {
-                pos++;
-                return new FilterExpression.Operand.PathOperand(c == '@', segments(true));
-            }
-            if (c == '\'' || c == '"') {
-                return new FilterExpression.Operand.Literal(Json.NODES.textNode(quoted()));
-            }
-            if (c == '/') {
-                return regex();
-            }
-            int start = pos;
-            while (pos < text.length() && " )=!<>&|".indexOf(text.charAt(pos)) < 0) {
-                pos++;
-            }
-            String word = text.substring(start, pos);
-            try {
-                JsonNode literal = Json.parse(word);
-                if (literal.isContainerNode()) {
-                    throw error("unsupported filter literal '" + word + "'");
-                }
-                return new FilterExpression.Operand.Literal(literal);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw error("unsupported filter literal '" + word + "'");
-            }
-        }
-
-        private FilterExpression.Operand regex() throws PathSyntaxException {
-            int end = text.indexOf('/', pos + 1);
-            if (end < 0) {
-                throw error("unclosed regex");
-            }
-            String body = text.substring(pos + 1, end);
-            pos = end + 1;
-            int flags = 0;
-            if (pos < text.length() && text.charAt(pos) == 'i') {
-                flags = Pattern.CASE_INSENSITIVE;
-                pos++;
-            }
-            try {
-                return new FilterExpression.Operand.Regex(Pattern.compile(body, flags));
-            } catch (PatternSyntaxException e) {
-                throw error("bad regex: " + e.getDescription());
-            }
-        }
-
-        private boolean consume(String token) {
-            skipSpaces();
-            if (text.startsWith(token, pos)) {
-                pos += token.length();
-                return true;
-            }
-            return false;
-        }
     }
 }
