@@ -149,7 +149,12 @@ final class Runner {
     Outcome apply(Run run, List<Integer> path, int depth, Event event) {
         Cursor c = Cursor.of(run, path.subList(0, depth));
         if (depth == path.size()) {
-            Progress p = resume(c, run.activity(), event);
+            Progress p;
+            try {
+                p = resume(c, run.activity(), event);
+            } catch (StatesFailure f) {
+                p = recover(c, state(c), f.error(), false, Retries.NONE);
+            }
             return p == null ? null : advance(c, p);
         }
         if (!(run.activity() instanceof Activity.AwaitingBranches waiting)) {
