@@ -17,11 +17,11 @@ import cirrus.cli.ExitCode;
 import cirrus.cli.states.DefinitionFile;
 import cirrus.cli.states.DefinitionFileException;
 import cirrus.cli.states.LocatedJson;
-import cirrus.cli.states.Location;
 import cirrus.cli.states.ProcessTaskInvoker;
+import cirrus.diag.Diagnostic;
+import cirrus.diag.Location;
 import cirrus.states.json.Json;
 import cirrus.states.json.JsonSize;
-import cirrus.states.model.DefinitionCode;
 import cirrus.states.model.DefinitionError;
 import cirrus.states.model.DefinitionException;
 import cirrus.states.model.StateMachine;
@@ -142,25 +142,19 @@ public final class StatesCommand implements Callable<Integer> {
             try {
                 file = DefinitionFile.load(definition);
             } catch (DefinitionFileException e) {
-                err.println(
-                        e.location()
-                                + ": error["
-                                + DefinitionCode.NOT_A_DEFINITION.code()
-                                + "] "
-                                + e.getMessage());
+                err.println(e.diagnostic().format());
                 return ExitCode.ERROR;
             }
+            file.warnings().forEach(w -> err.println(w.format()));
             List<DefinitionError> errors = StateMachineReader.check(file.definition());
             if (!errors.isEmpty()) {
                 for (DefinitionError error : errors) {
                     err.println(
-                            file.locate(error.path())
-                                    + ": error["
-                                    + error.code().code()
-                                    + "] "
-                                    + error.path()
-                                    + ": "
-                                    + error.message());
+                            Diagnostic.error(
+                                            error.code().code(),
+                                            file.locate(error.path()),
+                                            error.path() + ": " + error.message())
+                                    .format());
                 }
                 return ExitCode.ERROR;
             }
@@ -168,7 +162,7 @@ public final class StatesCommand implements Callable<Integer> {
             try {
                 executionInput = input();
             } catch (DefinitionFileException e) {
-                err.println(e.location() + ": error[" + BAD_INPUT + "] " + e.getMessage());
+                err.println(e.diagnostic().format());
                 return ExitCode.ERROR;
             }
             StateMachine machine = read(file);
@@ -231,32 +225,30 @@ public final class StatesCommand implements Callable<Integer> {
             if (input == null) {
                 return Json.object();
             }
-            String name = input.equals("-") ? "<stdin>" : input;
+            Path name = Path.of(input.equals("-") ? "<stdin>" : input);
             String text;
             try {
                 text =
                         input.equals("-")
                                 ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-                                : Files.readString(Path.of(input), StandardCharsets.UTF_8);
+                                : Files.readString(name, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new DefinitionFileException(
-                        new Location(name, 1, 1),
-                        "execution input cannot be read: " + e.getMessage());
+                        Diagnostic.error(
+                                BAD_INPUT,
+                                Location.of(name),
+                                "the execution input cannot be read: " + e.getMessage()));
             }
-            JsonNode value;
-            try {
-                value = LocatedJson.parse(text, name).tree();
-            } catch (DefinitionFileException e) {
-                throw new DefinitionFileException(
-                        e.location(), "execution input is not JSON: " + e.getMessage());
-            }
+            JsonNode value = LocatedJson.parse(text, name, BAD_INPUT).tree();
             long max = Limits.AWS.maxPayloadBytes();
             if (JsonSize.utf8Length(value, max) > max) {
                 throw new DefinitionFileException(
-                        new Location(name, 1, 1),
-                        "execution input is larger than "
-                                + max
-                                + " bytes (the Step Functions limit)");
+                        Diagnostic.error(
+                                BAD_INPUT,
+                                Location.of(name),
+                                "the execution input is larger than "
+                                        + max
+                                        + " bytes (the Step Functions limit)"));
             }
             return value;
         }

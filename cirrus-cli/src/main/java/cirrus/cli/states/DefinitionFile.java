@@ -11,7 +11,13 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import cirrus.diag.Diagnostic;
+import cirrus.diag.Location;
+import cirrus.states.model.DefinitionCode;
 import cirrus.states.model.FieldPath;
+import cirrus.yaml.YamlDocument;
+import cirrus.yaml.YamlException;
+import cirrus.yaml.YamlLoader;
 
 /**
  * A state machine definition read from a {@code .json}, {@code .yml} or {@code .yaml} file. A
@@ -26,9 +32,22 @@ import cirrus.states.model.FieldPath;
  * @param definition the ASL definition
  * @param source the whole file as JSON with locations
  * @param prefix where the definition sits in the file ({@code ["definition"]} for workflows)
+ * @param warnings non-fatal findings of the YAML loader (e.g. duplicate keys)
  */
 public record DefinitionFile(
-        Path file, String name, JsonNode definition, LocatedJson source, List<Object> prefix) {
+        Path file,
+        String name,
+        JsonNode definition,
+        LocatedJson source,
+        List<Object> prefix,
+        List<Diagnostic> warnings) {
+    /** Code of a definition file that cannot be read or is not JSON. */
+    public static final String UNREADABLE = DefinitionCode.NOT_A_DEFINITION.code();
+
+    public DefinitionFile {
+        prefix = List.copyOf(prefix);
+        warnings = List.copyOf(warnings);
+    }
 
     /**
      * Reads and parses a definition file.
@@ -36,19 +55,30 @@ public record DefinitionFile(
      * @throws DefinitionFileException when the file cannot be read or parsed
      */
     public static DefinitionFile load(Path file) throws DefinitionFileException {
-        String shown = file.toString();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new DefinitionFileException(
-                    new Location(shown, 1, 1), "cannot read the file: " + e.getMessage());
+        String lower = file.toString().toLowerCase(Locale.ROOT);
+        LocatedJson source;
+        List<Diagnostic> warnings = List.of();
+        if (lower.endsWith(".yml") || lower.endsWith(".yaml")) {
+            try {
+                YamlDocument document = YamlLoader.load(file);
+                source = YamlTree.of(document);
+                warnings = document.warnings();
+            } catch (YamlException e) {
+                throw new DefinitionFileException(e.diagnostic());
+            }
+        } else {
+            String text;
+            try {
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new DefinitionFileException(
+                        Diagnostic.error(
+                                UNREADABLE,
+                                Location.of(file),
+                                "cannot read the file: " + e.getMessage()));
+            }
+            source = LocatedJson.parse(text, file, UNREADABLE);
         }
-        String lower = shown.toLowerCase(Locale.ROOT);
-        LocatedJson source =
-                lower.endsWith(".yml") || lower.endsWith(".yaml")
-                        ? LocatedYaml.parse(text, shown)
-                        : LocatedJson.parse(text, shown);
         JsonNode root = source.tree();
         String base = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         if (root.isObject()
@@ -62,11 +92,12 @@ public record DefinitionFile(
                             : base;
             JsonNode definition = root.get("definition").deepCopy();
             resolveResources(definition);
-            return new DefinitionFile(file, name, definition, source, List.of("definition"));
+            return new DefinitionFile(
+                    file, name, definition, source, List.of("definition"), warnings);
         }
         JsonNode definition = root.deepCopy();
         resolveResources(definition);
-        return new DefinitionFile(file, base, definition, source, List.of());
+        return new DefinitionFile(file, base, definition, source, List.of(), warnings);
     }
 
     /** The location of a field of the definition, or of its nearest ancestor that has one. */
@@ -86,7 +117,7 @@ public record DefinitionFile(
                 return location;
             }
         }
-        return new Location(file.toString(), 1, 1);
+        return Location.of(file);
     }
 
     /** Rewrites {@code Fn::GetAtt [name, Arn]} Task resources to {@code name}, at any depth. */

@@ -1,16 +1,18 @@
 package cirrus.cli.states;
 
-/** A definition or input file that cannot be read or parsed; says where. */
-public final class DefinitionFileException extends Exception {
-    private final transient Location location;
+import cirrus.diag.Diagnostic;
 
-    public DefinitionFileException(Location location, String message) {
-        super(message);
-        this.location = location;
+/** A definition or input file that cannot be read or parsed; its diagnostic says where and why. */
+public final class DefinitionFileException extends Exception {
+    private final transient Diagnostic diagnostic;
+
+    public DefinitionFileException(Diagnostic diagnostic) {
+        super(diagnostic.message());
+        this.diagnostic = diagnostic;
     }
 
-    /** Where the problem is. */
-    public Location location() {
-        return location;
+    /** The finding, printable with {@link Diagnostic#format()}. */
+    public Diagnostic diagnostic() {
+        return diagnostic;
     }
 }

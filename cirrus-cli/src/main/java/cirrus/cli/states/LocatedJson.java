@@ -2,6 +2,7 @@ package cirrus.cli.states;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,11 +16,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import cirrus.diag.Diagnostic;
+import cirrus.diag.Location;
 import cirrus.states.json.Json;
 
 /**
- * JSON text read into a tree together with where each member starts (the field name for object
- * members, the value for array elements), keyed by JSON Pointer.
+ * A JSON tree together with where each member starts (the key for object members, the value for
+ * array elements), keyed by JSON Pointer. Made from JSON text here, or from YAML by {@link
+ * YamlTree}.
  *
  * @param tree the value
  * @param locations JSON Pointer → location; the root is {@code ""}
@@ -31,33 +35,41 @@ public record LocatedJson(JsonNode tree, Map<String, Location> locations) {
     /**
      * Parses JSON text.
      *
+     * @param code the diagnostic code of a parse error
      * @throws DefinitionFileException when the text is not one JSON value (duplicate keys included)
      */
-    public static LocatedJson parse(String text, String file) throws DefinitionFileException {
+    public static LocatedJson parse(String text, Path file, String code)
+            throws DefinitionFileException {
         Map<String, Location> locations = new HashMap<>();
         try (JsonParser parser = FACTORY.createParser(text)) {
             if (parser.nextToken() == null) {
-                throw new DefinitionFileException(
-                        new Location(file, 1, 1), "the file holds no JSON value");
+                throw error(code, new Location(file, 1, 1), "the file holds no JSON value");
             }
             locations.put("", location(file, parser.currentTokenLocation()));
             JsonNode tree = read(parser, "", file, locations);
             if (parser.nextToken() != null) {
-                throw new DefinitionFileException(
+                throw error(
+                        code,
                         location(file, parser.currentTokenLocation()),
                         "unexpected text after the JSON value");
             }
             return new LocatedJson(tree, locations);
         } catch (JsonProcessingException e) {
-            throw new DefinitionFileException(
-                    location(file, e.getLocation()), e.getOriginalMessage());
+            throw error(
+                    code,
+                    location(file, e.getLocation()),
+                    "invalid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new DefinitionFileException(new Location(file, 1, 1), e.getMessage());
+            throw error(code, Location.of(file), e.getMessage());
         }
     }
 
+    private static DefinitionFileException error(String code, Location at, String message) {
+        return new DefinitionFileException(Diagnostic.error(code, at, message));
+    }
+
     private static JsonNode read(
-            JsonParser p, String pointer, String file, Map<String, Location> locations)
+            JsonParser p, String pointer, Path file, Map<String, Location> locations)
             throws IOException {
         JsonToken token = p.currentToken();
         switch (token) {
@@ -104,13 +116,14 @@ public record LocatedJson(JsonNode tree, Map<String, Location> locations) {
         }
     }
 
+    /** A JSON Pointer reference token. */
     static String escape(String name) {
         return name.replace("~", "~0").replace("/", "~1");
     }
 
-    private static Location location(String file, JsonLocation location) {
+    private static Location location(Path file, JsonLocation location) {
         return location == null
-                ? new Location(file, 1, 1)
+                ? Location.of(file)
                 : new Location(
                         file,
                         Math.max(1, location.getLineNr()),

@@ -68,11 +68,20 @@ public final class ProcessTaskInvoker implements TaskInvoker {
                     ErrorNames.TASK_FAILED, "cannot run '" + command + "': " + e.getMessage());
         } finally {
             if (process != null) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+                kill(process);
             }
             delete(dir);
         }
+    }
+
+    /**
+     * Kills the shell first, then what it started: killing a child first would let the shell run
+     * the rest of its command line.
+     */
+    private static void kill(Process process) {
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroyForcibly();
+        children.forEach(ProcessHandle::destroyForcibly);
     }
 
     private static TaskOutcome success(String stdout) {

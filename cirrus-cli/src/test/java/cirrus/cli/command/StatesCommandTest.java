@@ -203,7 +203,7 @@ class StatesCommandTest {
         Path yaml = file("broken.yml", "StartAt: A\nStates:\n  A: [unclosed\n");
         Run run = cirrus("states", "execute", yaml.toString());
         assertThat(run.code()).isEqualTo(ExitCode.ERROR);
-        assertThat(run.err()).startsWith(yaml + ":4:1: error[ASL-E016]");
+        assertThat(run.err()).startsWith(yaml + ":4:1: error[CIRRUS-Y001] invalid YAML");
         Path json = file("dup.json", "{'StartAt':'A','StartAt':'B'}");
         assertThat(cirrus("states", "execute", json.toString()).err()).startsWith(json + ":1:");
         assertThat(cirrus("states", "execute", dir.resolve("missing.json").toString()).err())
@@ -216,8 +216,7 @@ class StatesCommandTest {
         Path input = file("in.json", "{'a': }");
         Run run = cirrus("states", "execute", def.toString(), "--input", input.toString());
         assertThat(run.code()).isEqualTo(ExitCode.ERROR);
-        assertThat(run.err())
-                .startsWith(input + ":1:7: error[ASL-E020] execution input is not JSON");
+        assertThat(run.err()).startsWith(input + ":1:7: error[ASL-E020] invalid JSON");
     }
 
     @Test
