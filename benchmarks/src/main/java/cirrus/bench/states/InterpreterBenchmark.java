@@ -3,10 +3,6 @@ package cirrus.bench.states;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,6 +14,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cirrus.states.json.Json;
 import cirrus.states.model.StateMachineReader;
@@ -32,8 +32,8 @@ import cirrus.states.run.TaskOutcome;
 
 /**
  * State transitions per second of the ASL interpreter (one transition = one state entered). The
- * score is transitions/s because each benchmark declares how many transitions one invocation
- * makes. History events are produced as always; nothing is written anywhere.
+ * score is transitions/s because each benchmark declares how many transitions one invocation makes.
+ * History events are produced as always; nothing is written anywhere.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -58,12 +58,18 @@ public class InterpreterBenchmark {
     @Setup
     public void setup() throws Exception {
         chain = new Interpreter(StateMachineReader.read(chainDefinition()));
-        passMap = new Interpreter(StateMachineReader.read(Json.parse(
-                "{\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\",\"ItemSelector\":{\"i.$\":\"$$.Map.Item.Index\",\"v.$\":\"$$.Map.Item.Value\"},"
-                        + "\"ItemProcessor\":{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"ResultPath\":\"$.seen\",\"Result\":true,\"End\":true}}},\"End\":true}}}")));
-        taskMap = new Interpreter(StateMachineReader.read(Json.parse(
-                "{\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\",\"MaxConcurrency\":100,"
-                        + "\"ItemProcessor\":{\"StartAt\":\"T\",\"States\":{\"T\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:lambda:us-east-1:1:function:f\",\"End\":true}}},\"End\":true}}}")));
+        passMap =
+                new Interpreter(
+                        StateMachineReader.read(
+                                Json.parse(
+                                        "{\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\",\"ItemSelector\":{\"i.$\":\"$$.Map.Item.Index\",\"v.$\":\"$$.Map.Item.Value\"},"
+                                                + "\"ItemProcessor\":{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"ResultPath\":\"$.seen\",\"Result\":true,\"End\":true}}},\"End\":true}}}")));
+        taskMap =
+                new Interpreter(
+                        StateMachineReader.read(
+                                Json.parse(
+                                        "{\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\",\"MaxConcurrency\":100,"
+                                                + "\"ItemProcessor\":{\"StartAt\":\"T\",\"States\":{\"T\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:lambda:us-east-1:1:function:f\",\"End\":true}}},\"End\":true}}}")));
         ArrayNode array = Json.NODES.arrayNode();
         for (int i = 0; i < ITEMS; i++) {
             array.addObject().put("id", "item-" + i).put("cloud", i % 100);
@@ -89,7 +95,9 @@ public class InterpreterBenchmark {
             } else {
                 state.put("Type", "Choice").put("Default", "Fail");
                 ObjectNode rule = state.putArray("Choices").addObject();
-                rule.put("Variable", "$.last").put("NumericEquals", i - 1).put("Next", next == null ? "Done" : next);
+                rule.put("Variable", "$.last")
+                        .put("NumericEquals", i - 1)
+                        .put("Next", next == null ? "Done" : next);
             }
         }
         states.putObject("Fail").put("Type", "Fail").put("Error", "Unexpected");
@@ -100,7 +108,8 @@ public class InterpreterBenchmark {
     @Benchmark
     @OperationsPerInvocation(CHAIN)
     public Snapshot passChoiceChain() {
-        Snapshot done = chain.start(ExecutionInfo.local("chain", "e", Json.object(), T0, 1), T0).snapshot();
+        Snapshot done =
+                chain.start(ExecutionInfo.local("chain", "e", Json.object(), T0, 1), T0).snapshot();
         return check(done);
     }
 
@@ -114,7 +123,12 @@ public class InterpreterBenchmark {
     @Benchmark
     @OperationsPerInvocation(ITEMS + 1)
     public Snapshot map1000Tasks() throws InterruptedException {
-        SyncDriver driver = new SyncDriver(taskMap, request -> TaskOutcome.succeeded(request.input()), new ManualClock(T0), 0);
+        SyncDriver driver =
+                new SyncDriver(
+                        taskMap,
+                        request -> TaskOutcome.succeeded(request.input()),
+                        new ManualClock(T0),
+                        0);
         ExecutionResult result = driver.run(ExecutionInfo.local("tasks", "e", items, T0, 1));
         return check(result.snapshot());
     }
