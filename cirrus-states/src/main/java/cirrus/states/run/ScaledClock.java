@@ -46,13 +46,9 @@ public final class ScaledClock implements Clock {
         T event = events.poll(real, TimeUnit.NANOSECONDS);
         long spent = System.nanoTime() - before;
         synchronized (this) {
-            skippedNanos += (long) (spent / scale) - spent;
-            if (event == null) {
-                long behind = Duration.between(now(), due).toNanos();
-                if (behind > 0) {
-                    skippedNanos += behind;
-                }
-            }
+            // a timer that fired moves the clock exactly to its due time (a late wake-up would be
+            // magnified by 1/scale); an event that came earlier moves it in proportion
+            skippedNanos += event == null ? virtual - spent : (long) (spent / scale) - spent;
         }
         return event;
     }
