@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 import cirrus.cli.command.PayloadCommand;
+import cirrus.cli.command.StatesCommand;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,6 +47,7 @@ public final class Cli {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Root());
         cl.addSubcommand("payload", new PayloadCommand());
+        cl.addSubcommand("states", new StatesCommand());
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(
