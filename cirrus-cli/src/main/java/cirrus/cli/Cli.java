@@ -12,6 +12,10 @@ import cirrus.cli.command.CreateTaskCommand;
 import cirrus.cli.command.InitCommand;
 import cirrus.cli.command.RootCommand;
 import cirrus.cli.command.ServerlessCommand;
+import cirrus.cli.command.ShowCloudFormationCommand;
+import cirrus.cli.command.ShowCommand;
+import cirrus.cli.command.ShowComponentsCommand;
+import cirrus.cli.command.ShowPluginsCommand;
 import cirrus.cli.output.Console;
 import cirrus.cli.output.HelpRenderer;
 import cirrus.cli.output.Terminal;
@@ -40,6 +44,7 @@ public final class Cli {
         root.addSubcommand(
                 new CommandLine(new ServerlessCommand(context))
                         .setUnmatchedOptionsArePositionalParams(true));
+        root.addSubcommand(showGroup(context));
         // commands beyond cirrus v0.15.4 follow, one addSubcommand line each
         return root;
     }
@@ -54,6 +59,16 @@ public final class Cli {
             create.addSubcommand(type.typeName(), command);
         }
         return create;
+    }
+
+    private static CommandLine showGroup(CliContext context) {
+        CommandLine show = new CommandLine(new ShowCommand(context));
+        show.addSubcommand(new ShowCloudFormationCommand(context));
+        for (ComponentType type : ComponentTypes.alphabetical()) {
+            show.addSubcommand(type.groupName(), new ShowComponentsCommand(context, type));
+        }
+        show.addSubcommand(new ShowPluginsCommand(context));
+        return show;
     }
 
     /** Runs {@code args} in the environment of this process. */

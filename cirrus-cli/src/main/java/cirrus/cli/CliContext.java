@@ -2,11 +2,17 @@ package cirrus.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import cirrus.cli.output.Console;
+import cirrus.diag.Diagnostic;
 import cirrus.project.PathDisplay;
+import cirrus.project.Project;
+import cirrus.project.load.PluginDiscovery;
+import cirrus.project.load.ProjectLoader;
 import cirrus.project.load.ProjectLocator;
+import cirrus.project.load.ResourcePlugin;
 
 /**
  * What every command of one {@code cirrus} invocation shares: the console, the environment, the
@@ -17,11 +23,16 @@ public final class CliContext {
     /** Environment variable naming the project directory, like {@code --cirrus-dir}. */
     public static final String CIRRUS_DIR = "CIRRUS_DIR";
 
+    /** Error code: a command that needs a project was run outside one. */
+    public static final String NO_PROJECT = "CIRRUS-P002";
+
     private final Console console;
     private final Environment environment;
     private Path cirrusDir;
     private boolean stacktrace;
     private Optional<Path> projectDirectory;
+    private List<ResourcePlugin> plugins;
+    private Project project;
 
     CliContext(Console console, Environment environment) {
         this.console = console;
@@ -96,5 +107,48 @@ public final class CliContext {
         return projectDirectory()
                 .orElseThrow(
                         () -> new UserException("Fatal: no cirrus project detected/specified."));
+    }
+
+    /** Prints a warning (or other non-fatal diagnostic) on stderr. */
+    public void report(Diagnostic diagnostic) {
+        console.warn(format(diagnostic));
+    }
+
+    /** The one-line form of {@code diagnostic}, its file relative to the working directory. */
+    public String format(Diagnostic diagnostic) {
+        if (diagnostic.location() == null) {
+            return diagnostic.format();
+        }
+        return new Diagnostic(
+                        diagnostic.code(),
+                        diagnostic.severity(),
+                        diagnostic.location().relativeTo(environment.workingDirectory()),
+                        diagnostic.message(),
+                        diagnostic.hint())
+                .format();
+    }
+
+    /** The resource plugins: built-in first, then {@code CIRRUS_PLUGIN_PATH} and jars. */
+    public List<ResourcePlugin> plugins() {
+        if (plugins == null) {
+            plugins =
+                    PluginDiscovery.discover(
+                            environment.get(PluginDiscovery.PLUGIN_PATH),
+                            environment.workingDirectory(),
+                            CliContext.class.getClassLoader(),
+                            this::report);
+        }
+        return plugins;
+    }
+
+    /**
+     * The project (or, outside one, the built-in and plugin elements only); warnings found while
+     * loading are printed as they come.
+     */
+    public Project project() {
+        if (project == null) {
+            project = ProjectLoader.open(projectDirectory(), plugins(), paths(), this::report);
+        }
+        return project;
     }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 
 import cirrus.cli.output.Console;
 import cirrus.cli.output.HelpRenderer;
-import cirrus.project.ProjectException;
+import cirrus.diag.Diagnostic;
+import cirrus.diag.DiagnosticException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
@@ -48,7 +49,14 @@ final class ErrorHandler
         if (ex instanceof UsageException ue) {
             return usageError(commandLine, ue.getMessage(), ue);
         }
-        if (ex instanceof ProjectException || ex instanceof UserException) {
+        if (ex instanceof DiagnosticException de) {
+            for (Diagnostic d : de.diagnostics()) {
+                console.error(context.format(d));
+            }
+            printStackTrace(ex);
+            return ExitCode.ERROR;
+        }
+        if (ex instanceof UserException) {
             console.error(ex.getMessage());
             printStackTrace(ex);
             return ExitCode.ERROR;

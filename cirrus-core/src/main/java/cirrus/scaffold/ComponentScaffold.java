@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -91,7 +92,9 @@ public final class ComponentScaffold {
         }
         boolean createdGroupDir = !Files.isDirectory(groupDir);
         Files.createDirectories(groupDir);
-        Path staging = Files.createTempDirectory(groupDir, "." + request.name() + ".");
+        Path staging =
+                Files.createDirectory(
+                        groupDir.resolve("." + request.name() + ".creating-" + UUID.randomUUID()));
         boolean done = false;
         try {
             for (Map.Entry<String, String> file : files(request).entrySet()) {

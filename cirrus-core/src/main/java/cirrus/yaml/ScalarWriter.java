@@ -1,8 +1,8 @@
 package cirrus.yaml;
 
 /**
- * Writes one scalar in a given style with PyYAML's exact folding rules ({@code write_plain},
- * {@code write_single_quoted}, {@code write_double_quoted}, {@code write_literal}).
+ * Writes one scalar in a given style with PyYAML's exact folding rules ({@code write_plain}, {@code
+ * write_single_quoted}, {@code write_double_quoted}, {@code write_literal}).
  */
 final class ScalarWriter {
     private ScalarWriter() {}
@@ -144,9 +144,7 @@ final class ScalarWriter {
                 if (ch <= 0xff) {
                     return String.format("\\x%02X", ch);
                 }
-                return ch <= 0xffff
-                        ? String.format("\\u%04X", ch)
-                        : String.format("\\U%08X", ch);
+                return ch <= 0xffff ? String.format("\\u%04X", ch) : String.format("\\U%08X", ch);
         }
     }
 

@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 
 import org.snakeyaml.engine.v2.nodes.Tag;
 
-
 /**
  * Writes a YAML tree exactly as cirrus v0.15.4 does (PyYAML through cfn-flip's {@code
  * LongCleanDumper}): block style, indent 2 with sequences indented under their key, key order
@@ -90,7 +89,9 @@ public final class YamlEmitter {
         return BlockEmitter.Style.PLAIN;
     }
 
-    /** Python's {@code repr(float)} as PyYAML writes it: {@code 2.0}, {@code 1.0e-05}, {@code .inf}. */
+    /**
+     * Python's {@code repr(float)} as PyYAML writes it: {@code 2.0}, {@code 1.0e-05}, {@code .inf}.
+     */
     static String pythonFloat(double d) {
         if (Double.isNaN(d)) {
             return ".nan";
@@ -107,8 +108,12 @@ public final class YamlEmitter {
         String sign = d < 0 ? "-" : "";
         if (exponent < -4 || exponent >= 16) {
             String mantissa =
-                    digits.length() == 1 ? digits + ".0" : digits.charAt(0) + "." + digits.substring(1);
-            String exp = String.format(Locale.ROOT, "%s%02d", exponent < 0 ? "-" : "+", Math.abs(exponent));
+                    digits.length() == 1
+                            ? digits + ".0"
+                            : digits.charAt(0) + "." + digits.substring(1);
+            String exp =
+                    String.format(
+                            Locale.ROOT, "%s%02d", exponent < 0 ? "-" : "+", Math.abs(exponent));
             return sign + mantissa + "e" + exp;
         }
         String plain = exact.toPlainString();

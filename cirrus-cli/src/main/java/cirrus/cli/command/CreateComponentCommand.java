@@ -10,6 +10,8 @@ import cirrus.cli.CliContext;
 import cirrus.cli.ExitCode;
 import cirrus.cli.UsageException;
 import cirrus.project.ComponentType;
+import cirrus.project.Source;
+import cirrus.project.load.ComponentLoader;
 import cirrus.scaffold.ComponentScaffold;
 import cirrus.scaffold.ComponentScaffold.TaskPart;
 
@@ -57,7 +59,13 @@ public class CreateComponentCommand implements Callable<Integer> {
         Path project = context.requireProjectDirectory();
         ComponentScaffold.Request request =
                 new ComponentScaffold.Request(type, name, String.join(" ", description), parts);
-        ComponentScaffold.create(project, request, context.paths(), (dir, req) -> {});
+        ComponentLoader loader =
+                new ComponentLoader(context.project().config(), context.paths(), context::report);
+        ComponentScaffold.create(
+                project,
+                request,
+                context.paths(),
+                (dir, req) -> loader.loadStrictly(type, name, dir, Source.PROJECT));
         context.console().success(type.typeName() + " " + name + " created");
         return ExitCode.OK;
     }
