@@ -3,6 +3,7 @@ package cirrus.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import cirrus.cli.command.BuildCommand;
 import cirrus.cli.command.CleanCommand;
@@ -63,11 +64,13 @@ public final class Cli {
 
     private static CommandLine showGroup(CliContext context) {
         CommandLine show = new CommandLine(new ShowCommand(context));
-        show.addSubcommand(new ShowCloudFormationCommand(context));
-        for (ComponentType type : ComponentTypes.alphabetical()) {
-            show.addSubcommand(type.groupName(), new ShowComponentsCommand(context, type));
+        Map<String, Object> commands = new TreeMap<>();
+        commands.put("cloudformation", new ShowCloudFormationCommand(context));
+        commands.put("plugins", new ShowPluginsCommand(context));
+        for (ComponentType type : ComponentType.values()) {
+            commands.put(type.groupName(), new ShowComponentsCommand(context, type));
         }
-        show.addSubcommand(new ShowPluginsCommand(context));
+        commands.forEach(show::addSubcommand);
         return show;
     }
 

@@ -9,6 +9,7 @@ import cirrus.cli.output.Console;
 import cirrus.diag.Diagnostic;
 import cirrus.project.PathDisplay;
 import cirrus.project.Project;
+import cirrus.project.ProjectException;
 import cirrus.project.load.PluginDiscovery;
 import cirrus.project.load.ProjectLoader;
 import cirrus.project.load.ProjectLocator;
@@ -106,7 +107,11 @@ public final class CliContext {
     public Path requireProjectDirectory() {
         return projectDirectory()
                 .orElseThrow(
-                        () -> new UserException("Fatal: no cirrus project detected/specified."));
+                        () ->
+                                new ProjectException(
+                                        NO_PROJECT,
+                                        "no cirrus project detected/specified (run 'cirrus init'"
+                                                + " or use --cirrus-dir)"));
     }
 
     /** Prints a warning (or other non-fatal diagnostic) on stderr. */

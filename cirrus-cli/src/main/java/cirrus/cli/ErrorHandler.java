@@ -56,11 +56,6 @@ final class ErrorHandler
             printStackTrace(ex);
             return ExitCode.ERROR;
         }
-        if (ex instanceof UserException) {
-            console.error(ex.getMessage());
-            printStackTrace(ex);
-            return ExitCode.ERROR;
-        }
         console.error(
                 "Internal error: "
                         + ex

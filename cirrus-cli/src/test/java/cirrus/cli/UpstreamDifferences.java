@@ -1,0 +1,104 @@
+package cirrus.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import cirrus.scaffold.LogicalId;
+
+/**
+ * The one normalisation the golden tests apply to cirrus v0.15.4's recorded outputs: every intended
+ * difference, each listed in {@code docs/compatibility.md} under "CLI and project loading".
+ * Anything else that differs from the goldens is a bug.
+ */
+final class UpstreamDifferences {
+    private static final Pattern RAW_NAME_LOGICAL_ID =
+            Pattern.compile(
+                    "\\b(my-(?:batch|both)-task)(ComputeEnvironment|JobQueue|JobRole|AsBatchJob)\\b");
+    private static final Pattern DIAGNOSTIC_PREFIX =
+            Pattern.compile("(?m)^(?:\\S+: )?(?:error|warning)\\[CIRRUS-[A-Z0-9]+\\] ");
+
+    private UpstreamDifferences() {}
+
+    /**
+     * The output cirrus for Java gives where cirrus v0.15.4 gave {@code upstream}.
+     *
+     * @param upstream recorded stdout or stderr of v0.15.4
+     * @param project the directory that stands for v0.15.4's {@code /home/user/proj}
+     */
+    static String expected(String upstream, Path project) {
+        String text =
+                upstream
+                        // 1. typos in user-visible strings fixed
+                        .replace("severless", "serverless")
+                        .replace("Succesfully", "Successfully")
+                        .replace(
+                                "does not appear to be vaild project",
+                                "does not appear to be valid project")
+                        .replace("lambda definiton.yml", "lambda definition.yml")
+                        .replace("Unknown command 's.", "Unknown command 's'.")
+                        .replace("Unknown command 'f.", "Unknown command 'f'.")
+                        // 2. --stacktrace is a documented root option
+                        .replace(
+                                "                          times.\n  --help ",
+                                "                          times.\n"
+                                        + "  --stacktrace            Show stack traces of errors.\n"
+                                        + "  --help ")
+                        // 4. the no-project error says what to do
+                        .replace(
+                                "Fatal: no cirrus project detected/specified.",
+                                "no cirrus project detected/specified (run 'cirrus init' or use"
+                                        + " --cirrus-dir)")
+                        .replace("/home/user/proj", project.toString());
+        // 3. create writes valid CloudFormation logical ids (which also moves them in the
+        // name-sorted listing of show cloudformation)
+        String renamed =
+                RAW_NAME_LOGICAL_ID
+                        .matcher(text)
+                        .replaceAll(m -> LogicalId.of(m.group(1)) + m.group(2));
+        return renamed.equals(text) ? text : resortListing(renamed);
+    }
+
+    /**
+     * Re-sorts the object lines of each {@code [Section]} block of a {@code show cloudformation}
+     * listing the way both versions sort them: built-in first, then by name.
+     */
+    private static String resortListing(String text) {
+        if (!text.startsWith("[")) {
+            return text;
+        }
+        List<String> out = new ArrayList<>();
+        List<String> block = new ArrayList<>();
+        for (String line : (text + "\n").split("\n", -1)) {
+            if (line.isEmpty() || line.startsWith("[")) {
+                block.sort(
+                        Comparator.comparing((String l) -> !l.endsWith("(built-in)"))
+                                .thenComparing(l -> l.substring(0, l.indexOf(' '))));
+                out.addAll(block);
+                block.clear();
+                out.add(line);
+            } else {
+                block.add(line);
+            }
+        }
+        return String.join("\n", out).replaceAll("\n+$", "");
+    }
+
+    /**
+     * The exit code cirrus for Java gives where v0.15.4 exited {@code upstream}: {@code show} of
+     * something that does not exist is an error (exit 1), not a success.
+     */
+    static int exitCode(int upstream, String upstreamStderr) {
+        return upstreamStderr.startsWith("Cannot show") ? ExitCode.ERROR : upstream;
+    }
+
+    /**
+     * Our stderr with the stable {@code [file:line:col: ]error[CODE] } prefix of diagnostics
+     * removed, for comparison with v0.15.4's bare messages.
+     */
+    static String withoutDiagnosticPrefix(String stderr) {
+        return DIAGNOSTIC_PREFIX.matcher(stderr).replaceAll("");
+    }
+}
