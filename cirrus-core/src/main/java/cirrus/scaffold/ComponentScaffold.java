@@ -28,9 +28,6 @@ public final class ComponentScaffold {
     /** Error code: a component directory of that name already exists. */
     public static final String EXISTS = "CIRRUS-C001";
 
-    /** Error code: the new component did not load. */
-    public static final String INVALID = "CIRRUS-C002";
-
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
 
     /** The parts a task can have; functions and feeders are always Lambda. */
@@ -80,8 +77,8 @@ public final class ComponentScaffold {
     /**
      * Creates the component in {@code projectDir} and returns its directory.
      *
-     * @throws ProjectException {@link #EXISTS} if the directory exists, {@link #INVALID} if {@code
-     *     check} rejects the result
+     * @throws ProjectException {@link #EXISTS} if the directory exists; whatever {@code check}
+     *     throws if it rejects the result
      */
     public static Path create(Path projectDir, Request request, PathDisplay display, Check check)
             throws IOException {
