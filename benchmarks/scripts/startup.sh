@@ -27,15 +27,25 @@ bench() { # name, command...
       awk -v n="$name" '/"median"/ {gsub(/[",]/, "", $2); printf "%-22s median %4.0f ms (hyperfine, %s runs)\n", n, $2 * 1000, '"$RUNS"'}'
     return
   fi
-  local times=() i start end
+  local times=() cpus=() i start end cpu
   for ((i = 0; i < WARMUP + RUNS; i++)); do
     start=$(date +%s%N)
-    "$@" >/dev/null 2>&1
+    if [ -x /usr/bin/time ]; then
+      cpu=$(/usr/bin/time -f '%U %S' "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%d", ($1 + $2) * 1000}')
+    else
+      "$@" >/dev/null 2>&1
+      cpu=0
+    fi
     end=$(date +%s%N)
-    ((i >= WARMUP)) && times+=($(((end - start) / 1000000)))
+    if ((i >= WARMUP)); then
+      times+=($(((end - start) / 1000000)))
+      cpus+=("$cpu")
+    fi
   done
+  local cpu_median
+  cpu_median=$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
   printf '%s\n' "${times[@]}" | sort -n |
-    awk -v n="$name" -v runs="$RUNS" '{a[NR] = $1} END {printf "%-22s median %4d ms (min %d, max %d; %d runs)\n", n, a[int((NR + 1) / 2)], a[1], a[NR], runs}'
+    awk -v n="$name" -v runs="$RUNS" -v cpu="$cpu_median" '{a[NR] = $1} END {printf "%-22s median %4d ms wall (min %d, max %d), %d ms CPU (user+sys); %d runs\n", n, a[int((NR + 1) / 2)], a[1], a[NR], cpu, runs}'
 }
 
 bench "cirrus --help" "$CIRRUS" --help
