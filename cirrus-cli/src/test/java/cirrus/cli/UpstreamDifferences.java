@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cirrus.scaffold.LogicalId;
@@ -20,7 +23,61 @@ final class UpstreamDifferences {
     private static final Pattern DIAGNOSTIC_PREFIX =
             Pattern.compile("(?m)^(?:\\S+: )?(?:error|warning)\\[CIRRUS-[A-Z0-9]+\\] ");
 
+    /** The root commands of cirrus v0.15.4; commands added later are listed after them. */
+    static final Set<String> V0_COMMANDS =
+            Set.of("build", "clean", "create", "init", "serverless", "show");
+
+    private static final Pattern DID_YOU_MEAN =
+            Pattern.compile("Unknown command '([^']*)'\\. Did you mean any of these: ([^?]*)\\?");
+
     private UpstreamDifferences() {}
+
+    /**
+     * 7. Root commands added after v0.15.4 ({@code states}, {@code payload}, …) are extra rows in
+     * {@code cirrus --help}, after the v0.15.4 commands; they are removed from our help before
+     * comparing.
+     */
+    static String withoutNewCommandRows(String help, Set<String> newCommands) {
+        StringBuilder out = new StringBuilder();
+        boolean inCommands = false;
+        for (String line : help.split("\n", -1)) {
+            if (line.equals("Commands:")) {
+                inCommands = true;
+            } else if (inCommands && line.startsWith("  ") && !line.startsWith("   ")) {
+                String name = line.strip().split(" ")[0];
+                if (newCommands.contains(name)) {
+                    continue;
+                }
+            }
+            out.append(line).append('\n');
+        }
+        return out.substring(0, out.length() - 1);
+    }
+
+    /**
+     * 7. Root commands added after v0.15.4 also become candidates of an ambiguous root-level prefix
+     * ({@code cirrus s} may now also mean {@code states}).
+     */
+    static String withNewCandidates(String text, Set<String> newCommands) {
+        return DID_YOU_MEAN
+                .matcher(text)
+                .replaceAll(
+                        m -> {
+                            TreeSet<String> candidates =
+                                    new TreeSet<>(List.of(m.group(2).split(", ")));
+                            for (String c : newCommands) {
+                                if (c.startsWith(m.group(1))) {
+                                    candidates.add(c);
+                                }
+                            }
+                            return Matcher.quoteReplacement(
+                                    "Unknown command '"
+                                            + m.group(1)
+                                            + "'. Did you mean any of these: "
+                                            + String.join(", ", candidates)
+                                            + "?");
+                        });
+    }
 
     /**
      * The output cirrus for Java gives where cirrus v0.15.4 gave {@code upstream}.
