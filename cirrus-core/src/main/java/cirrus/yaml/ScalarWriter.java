@@ -1,111 +1,158 @@
 package cirrus.yaml;
 
+import static cirrus.yaml.ScalarAnalysis.isBreak;
+
 /**
- * Writes one scalar in a given style with PyYAML's exact folding rules ({@code write_plain}, {@code
- * write_single_quoted}, {@code write_double_quoted}, {@code write_literal}).
+ * Writes one scalar in a chosen style with PyYAML's line folding: plain and quoted scalars break at
+ * a single space once the line is past {@link EmitterOutput#BEST_WIDTH}; literal blocks keep their
+ * lines and get chomping/indentation hints.
  */
 final class ScalarWriter {
-    private ScalarWriter() {}
+    private final EmitterOutput out;
 
-    private static String text(int[] s, int start, int end) {
-        return new String(s, start, end - start);
+    ScalarWriter(EmitterOutput out) {
+        this.out = out;
     }
 
-    private static void lineBreaks(BlockEmitter e, int[] s, int start, int end) {
-        if (s[start] == '\n') {
-            e.writeLineBreak();
+    void plain(int[] text, boolean split, boolean rootContext) {
+        if (rootContext) {
+            out.openEnded = true;
         }
-        for (int i = start; i < end; i++) {
-            e.writeLineBreak();
-        }
-    }
-
-    static void plain(BlockEmitter e, int[] s, boolean split) {
-        if (s.length == 0) {
+        if (text.length == 0) {
             return;
         }
-        if (!e.whitespace()) {
-            e.write(" ");
+        if (!out.whitespace) {
+            out.write(" ");
         }
-        e.setWhitespace(false);
-        e.setIndention(false);
+        out.whitespace = false;
+        out.indention = false;
         boolean spaces = false;
         boolean breaks = false;
         int start = 0;
-        for (int end = 0; end <= s.length; end++) {
-            int ch = end < s.length ? s[end] : -1;
+        for (int end = 0; end <= text.length; end++) {
+            int ch = end < text.length ? text[end] : -1;
             if (spaces) {
                 if (ch != ' ') {
-                    if (start + 1 == end && e.column() > e.bestWidth() && split) {
-                        e.writeIndent();
-                        e.setWhitespace(false);
-                        e.setIndention(false);
+                    if (start + 1 == end && out.column > EmitterOutput.BEST_WIDTH && split) {
+                        out.writeIndent();
+                        out.whitespace = false;
+                        out.indention = false;
                     } else {
-                        e.write(text(s, start, end));
+                        out.write(text, start, end);
                     }
                     start = end;
                 }
             } else if (breaks) {
-                if (ch == -1 || !ScalarAnalysis.isBreak(ch)) {
-                    lineBreaks(e, s, start, end);
-                    e.writeIndent();
-                    e.setWhitespace(false);
-                    e.setIndention(false);
+                if (!isBreak(ch)) {
+                    if (text[start] == '\n') {
+                        out.writeLineBreak();
+                    }
+                    lineBreaks(text, start, end);
+                    out.writeIndent();
+                    out.whitespace = false;
+                    out.indention = false;
                     start = end;
                 }
-            } else if (ch == -1 || ch == ' ' || ScalarAnalysis.isBreak(ch)) {
-                e.write(text(s, start, end));
+            } else if (ch == -1 || ch == ' ' || isBreak(ch)) {
+                out.write(text, start, end);
                 start = end;
             }
             if (ch != -1) {
                 spaces = ch == ' ';
-                breaks = ScalarAnalysis.isBreak(ch);
+                breaks = isBreak(ch);
             }
         }
     }
 
-    static void singleQuoted(BlockEmitter e, int[] s, boolean split) {
-        e.writeIndicator("'", true, false, false);
+    void singleQuoted(int[] text, boolean split) {
+        out.writeIndicator("'", true, false, false);
         boolean spaces = false;
         boolean breaks = false;
         int start = 0;
-        for (int end = 0; end <= s.length; end++) {
-            int ch = end < s.length ? s[end] : -1;
+        for (int end = 0; end <= text.length; end++) {
+            int ch = end < text.length ? text[end] : -1;
             if (spaces) {
                 if (ch != ' ') {
                     if (start + 1 == end
-                            && e.column() > e.bestWidth()
+                            && out.column > EmitterOutput.BEST_WIDTH
                             && split
                             && start != 0
-                            && end != s.length) {
-                        e.writeIndent();
+                            && end != text.length) {
+                        out.writeIndent();
                     } else {
-                        e.write(text(s, start, end));
+                        out.write(text, start, end);
                     }
                     start = end;
                 }
             } else if (breaks) {
-                if (ch == -1 || !ScalarAnalysis.isBreak(ch)) {
-                    lineBreaks(e, s, start, end);
-                    e.writeIndent();
+                if (ch == -1 || !isBreak(ch)) {
+                    if (text[start] == '\n') {
+                        out.writeLineBreak();
+                    }
+                    lineBreaks(text, start, end);
+                    out.writeIndent();
                     start = end;
                 }
-            } else if (ch == -1 || ch == ' ' || ScalarAnalysis.isBreak(ch) || ch == '\'') {
-                if (start < end) {
-                    e.write(text(s, start, end));
-                    start = end;
-                }
+            } else if ((ch == -1 || ch == ' ' || isBreak(ch) || ch == '\'') && start < end) {
+                out.write(text, start, end);
+                start = end;
             }
             if (ch == '\'') {
-                e.write("''");
+                out.write("''");
                 start = end + 1;
             }
             if (ch != -1) {
                 spaces = ch == ' ';
-                breaks = ScalarAnalysis.isBreak(ch);
+                breaks = isBreak(ch);
             }
         }
-        e.writeIndicator("'", false, false, false);
+        out.writeIndicator("'", false, false, false);
+    }
+
+    void doubleQuoted(int[] text, boolean split) {
+        out.writeIndicator("\"", true, false, false);
+        int start = 0;
+        for (int end = 0; end <= text.length; end++) {
+            int ch = end < text.length ? text[end] : -1;
+            if (ch == -1 || needsEscape(ch)) {
+                if (start < end) {
+                    out.write(text, start, end);
+                    start = end;
+                }
+                if (ch != -1) {
+                    out.write(escape(ch));
+                    start = end + 1;
+                }
+            }
+            if (0 < end
+                    && end < text.length - 1
+                    && (ch == ' ' || start >= end)
+                    && out.column + (end - start) > EmitterOutput.BEST_WIDTH
+                    && split) {
+                if (start < end) {
+                    out.write(text, start, end);
+                    start = end;
+                }
+                out.write("\\");
+                out.writeIndent();
+                out.whitespace = false;
+                out.indention = false;
+                if (text[start] == ' ') {
+                    out.write("\\");
+                }
+            }
+        }
+        out.writeIndicator("\"", false, false, false);
+    }
+
+    private static boolean needsEscape(int ch) {
+        return ch == '"'
+                || ch == '\\'
+                || ch == 0x85
+                || ch == 0x2028
+                || ch == 0x2029
+                || ch == 0xFEFF
+                || !(ch >= 0x20 && ch <= 0x7E);
     }
 
     private static String escape(int ch) {
@@ -118,15 +165,15 @@ final class ScalarWriter {
                 return "\\b";
             case 0x09:
                 return "\\t";
-            case 0x0a:
+            case 0x0A:
                 return "\\n";
-            case 0x0b:
+            case 0x0B:
                 return "\\v";
-            case 0x0c:
+            case 0x0C:
                 return "\\f";
-            case 0x0d:
+            case 0x0D:
                 return "\\r";
-            case 0x1b:
+            case 0x1B:
                 return "\\e";
             case '"':
                 return "\\\"";
@@ -134,101 +181,74 @@ final class ScalarWriter {
                 return "\\\\";
             case 0x85:
                 return "\\N";
-            case 0xa0:
+            case 0xA0:
                 return "\\_";
             case 0x2028:
                 return "\\L";
             case 0x2029:
                 return "\\P";
             default:
-                if (ch <= 0xff) {
+                if (ch <= 0xFF) {
                     return String.format("\\x%02X", ch);
+                } else if (ch <= 0xFFFF) {
+                    return String.format("\\u%04X", ch);
                 }
-                return ch <= 0xffff ? String.format("\\u%04X", ch) : String.format("\\U%08X", ch);
+                return String.format("\\U%08X", ch);
         }
     }
 
-    static void doubleQuoted(BlockEmitter e, int[] s, boolean split) {
-        e.writeIndicator("\"", true, false, false);
-        int start = 0;
-        for (int end = 0; end <= s.length; end++) {
-            int ch = end < s.length ? s[end] : -1;
-            if (ch == -1
-                    || ch == '"'
-                    || ch == '\\'
-                    || ch == 0x85
-                    || ch == 0x2028
-                    || ch == 0x2029
-                    || ch == 0xfeff
-                    || !(ch >= 0x20 && ch <= 0x7e)) {
-                if (start < end) {
-                    e.write(text(s, start, end));
-                    start = end;
-                }
-                if (ch != -1) {
-                    e.write(escape(ch));
-                    start = end + 1;
-                }
-            }
-            if (end > 0
-                    && end < s.length - 1
-                    && (ch == ' ' || start >= end)
-                    && e.column() + (end - start) > e.bestWidth()
-                    && split) {
-                String data = text(s, start, end) + "\\";
-                if (start < end) {
-                    start = end;
-                }
-                e.write(data);
-                e.writeIndent();
-                e.setWhitespace(false);
-                e.setIndention(false);
-                if (s[start] == ' ') {
-                    e.write("\\");
-                }
-            }
+    void literal(int[] text) {
+        String hints = blockHints(text);
+        out.writeIndicator("|" + hints, true, false, false);
+        if (hints.endsWith("+")) {
+            out.openEnded = true;
         }
-        e.writeIndicator("\"", false, false, false);
-    }
-
-    static void literal(BlockEmitter e, int[] s) {
-        StringBuilder hints = new StringBuilder();
-        if (s.length > 0) {
-            if (s[0] == ' ' || ScalarAnalysis.isBreak(s[0])) {
-                hints.append(e.bestIndent());
-            }
-            if (!ScalarAnalysis.isBreak(s[s.length - 1])) {
-                hints.append('-');
-            } else if (s.length == 1 || ScalarAnalysis.isBreak(s[s.length - 2])) {
-                hints.append('+');
-            }
-        }
-        e.writeIndicator("|" + hints, true, false, false);
-        e.writeLineBreak();
+        out.writeLineBreak();
         boolean breaks = true;
         int start = 0;
-        for (int end = 0; end <= s.length; end++) {
-            int ch = end < s.length ? s[end] : -1;
+        for (int end = 0; end <= text.length; end++) {
+            int ch = end < text.length ? text[end] : -1;
             if (breaks) {
-                if (ch == -1 || !ScalarAnalysis.isBreak(ch)) {
-                    for (int i = start; i < end; i++) {
-                        e.writeLineBreak();
-                    }
+                if (ch == -1 || !isBreak(ch)) {
+                    lineBreaks(text, start, end);
                     if (ch != -1) {
-                        e.writeIndent();
+                        out.writeIndent();
                     }
                     start = end;
                 }
-            } else if (ch == -1 || ScalarAnalysis.isBreak(ch)) {
-                e.writeRaw(text(s, start, end));
+            } else if (ch == -1 || isBreak(ch)) {
+                out.writeUncounted(text, start, end);
                 if (ch == -1) {
-                    e.writeLineBreak();
+                    out.writeLineBreak();
                 }
                 start = end;
             }
             if (ch != -1) {
-                breaks = ScalarAnalysis.isBreak(ch);
+                breaks = isBreak(ch);
             }
+        }
+    }
+
+    private static String blockHints(int[] text) {
+        StringBuilder hints = new StringBuilder();
+        if (text.length > 0) {
+            int first = text[0];
+            if (first == ' ' || isBreak(first)) {
+                hints.append(EmitterOutput.BEST_INDENT);
+            }
+            int last = text[text.length - 1];
+            if (!isBreak(last)) {
+                hints.append('-');
+            } else if (text.length == 1 || isBreak(text[text.length - 2])) {
+                hints.append('+');
+            }
+        }
+        return hints.toString();
+    }
+
+    private void lineBreaks(int[] text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            out.writeLineBreak(text[i]);
         }
     }
 }

@@ -17,7 +17,7 @@ import cirrus.cli.UsageException;
 import cirrus.project.CloudFormationObject;
 import cirrus.project.CloudFormationSection;
 import cirrus.project.ProjectException;
-import cirrus.yaml.YamlEmitter;
+import cirrus.yaml.YamlWriter;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -115,7 +115,7 @@ public final class ShowCloudFormationCommand implements Callable<Integer> {
             inner.put(o.name(), o.definition());
             Map<String, Object> tree = new LinkedHashMap<>();
             tree.put(o.section().key(), inner);
-            out.print(YamlEmitter.dump(tree));
+            out.print(YamlWriter.write(tree));
             return ExitCode.OK;
         }
         boolean first = true;

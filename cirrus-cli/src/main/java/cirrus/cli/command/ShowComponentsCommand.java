@@ -19,7 +19,7 @@ import cirrus.project.ComponentType;
 import cirrus.project.LambdaComponent;
 import cirrus.project.ProjectException;
 import cirrus.project.Task;
-import cirrus.yaml.YamlEmitter;
+import cirrus.yaml.YamlWriter;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -128,7 +128,7 @@ public final class ShowComponentsCommand implements Callable<Integer> {
         if (component instanceof LambdaComponent lambda) {
             text.append("\nLambda enabled: ").append(python(lambda.lambda().enabled()));
             text.append("\nLambda config:\n");
-            text.append(YamlEmitter.dumpIndented(lambda.lambda().config(), 2));
+            text.append(YamlWriter.writeIndented(lambda.lambda().config(), 2));
         }
         if (component instanceof Task task) {
             text.append("\nBatch enabled: ").append(python(task.batch().enabled())).append('\n');
@@ -141,7 +141,7 @@ public final class ShowComponentsCommand implements Callable<Integer> {
                     }
                     first = false;
                     text.append("  ").append(o.name()).append(":\n");
-                    text.append(YamlEmitter.dumpIndented(o.definition(), 4));
+                    text.append(YamlWriter.writeIndented(o.definition(), 4));
                 }
             }
         }

@@ -15,7 +15,7 @@ import cirrus.project.Fixtures;
 import cirrus.project.LambdaConfig;
 import cirrus.project.Project;
 import cirrus.project.Task;
-import cirrus.yaml.YamlEmitter;
+import cirrus.yaml.YamlWriter;
 
 /**
  * The environment precedence of cirrus v0.15.4 (behaviour reference §4.4), checked against the
@@ -41,7 +41,7 @@ class EnvironmentPrecedenceTest {
                         .replace(
                                 "            - Fn::Sub: arn:aws:s3:::${AWS::StackName}-${Suffix}\n",
                                 "            - arn:aws:s3:::${AWS::StackName}-${Suffix}\n");
-        assertThat(YamlEmitter.dumpIndented(functions, 2)).isEqualTo(expected);
+        assertThat(YamlWriter.writeIndented(functions, 2)).isEqualTo(expected);
     }
 
     @Test
@@ -50,7 +50,7 @@ class EnvironmentPrecedenceTest {
         assertThat(job.name()).isEqualTo("EnvtestJob");
         String golden = Fixtures.text("golden/93-edge-envtest-jobdef.yml");
         String expected = golden.substring(0, golden.indexOf("    EnvtestNoEnvJob:"));
-        assertThat(YamlEmitter.dumpIndented(Map.of("EnvtestJob", job.definition()), 4))
+        assertThat(YamlWriter.writeIndented(Map.of("EnvtestJob", job.definition()), 4))
                 .isEqualTo(expected);
     }
 
@@ -58,7 +58,7 @@ class EnvironmentPrecedenceTest {
     void aJobDefinitionWithoutContainerPropertiesGetsThemCreated() {
         CloudFormationObject job = envtest().batch().resources().get(1);
         assertThat(job.name()).isEqualTo("EnvtestNoEnvJob");
-        assertThat(YamlEmitter.dump(job.definition()))
+        assertThat(YamlWriter.write(job.definition()))
                 .startsWith(
                         "Type: AWS::Batch::JobDefinition\nProperties:\n  Type: container\n"
                                 + "  ContainerProperties:\n    Environment:\n"
