@@ -17,16 +17,37 @@ import cirrus.yaml.SourceMap;
 public final class CompileDiagnostics {
     private final List<Diagnostic> all = new ArrayList<>();
 
+    /** Adds a finding; one that was already reported (same code, place and text) is ignored. */
     public void add(Diagnostic diagnostic) {
-        all.add(diagnostic);
+        if (!all.contains(diagnostic)) {
+            all.add(diagnostic);
+        }
+    }
+
+    /**
+     * Turns the warnings with one of {@code codes} into errors: loading leaves some components or
+     * objects out with a warning (as cirrus v0.15.4 does), which {@code show} can live with but a
+     * build must not.
+     */
+    public void escalate(java.util.Set<String> codes) {
+        all.replaceAll(
+                d ->
+                        d.severity() == cirrus.diag.Severity.WARNING && codes.contains(d.code())
+                                ? new Diagnostic(
+                                        d.code(),
+                                        cirrus.diag.Severity.ERROR,
+                                        d.location(),
+                                        d.message(),
+                                        d.hint())
+                                : d);
     }
 
     public void error(BuildCode code, Location location, String message) {
-        all.add(Diagnostic.error(code.code(), location, message));
+        add(Diagnostic.error(code.code(), location, message));
     }
 
     public void warning(BuildCode code, Location location, String message) {
-        all.add(Diagnostic.warning(code.code(), location, message));
+        add(Diagnostic.warning(code.code(), location, message));
     }
 
     public boolean hasErrors() {

@@ -49,15 +49,4 @@ public final class JavaBuiltins {
     public static boolean isBuiltinFunction(String name) {
         return HANDLERS.containsKey(name);
     }
-
-    /**
-     * Whether a computed Lambda configuration deploys a prebuilt artifact instead of a Python
-     * module directory: it sets {@code package.artifact} and a non-Python {@code runtime}.
-     */
-    public static boolean isPrebuiltArtifact(Map<?, ?> lambdaConfig) {
-        return lambdaConfig.get("package") instanceof Map<?, ?> pkg
-                && pkg.get("artifact") instanceof String
-                && lambdaConfig.get("runtime") instanceof String runtime
-                && !runtime.startsWith("python");
-    }
 }

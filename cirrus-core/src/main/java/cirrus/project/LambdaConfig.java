@@ -38,6 +38,28 @@ public record LambdaConfig(
         return List.of();
     }
 
+    /**
+     * Whether a {@code lambda} block deploys a prebuilt artifact rather than a Python module
+     * directory: it sets {@code package.artifact} and a runtime that is not Python (the builtin
+     * functions: {@code runtime: java17}, {@code package: {artifact:
+     * lambdas/cirrus-builtins.jar}}). cirrus v0.15.4 replaced every {@code package}; such Lambdas
+     * keep theirs.
+     */
+    public static boolean deploysArtifact(Map<?, ?> lambda) {
+        return lambda.get("package") instanceof Map<?, ?> pkg
+                && pkg.get("artifact") instanceof String
+                && lambda.get("runtime") instanceof String runtime
+                && !runtime.startsWith("python");
+    }
+
+    /** The artifact this Lambda deploys ({@code package.artifact}), if it deploys one. */
+    public Optional<String> artifact() {
+        if (deploysArtifact(config) && config.get("package") instanceof Map<?, ?> pkg) {
+            return Optional.of((String) pkg.get("artifact"));
+        }
+        return Optional.empty();
+    }
+
     /** True when a handler is set, so the build packages a code directory. */
     public boolean hasModule() {
         return config.containsKey("module");

@@ -21,12 +21,12 @@ import cirrus.yaml.SourceMap;
  * mapping of named objects is skipped with a warning (cirrus v0.15.4 crashed on it). Job
  * definitions get their environment injected.
  */
-final class CloudFormationReader {
+public final class CloudFormationReader {
     /** Warning code: an unknown top-level section. */
-    static final String UNKNOWN_SECTION = "CIRRUS-P030";
+    public static final String UNKNOWN_SECTION = "CIRRUS-P030";
 
     /** Warning code: a section that is not a mapping of named objects. */
-    static final String NOT_OBJECTS = "CIRRUS-P031";
+    public static final String NOT_OBJECTS = "CIRRUS-P031";
 
     private CloudFormationReader() {}
 

@@ -39,6 +39,12 @@ import cirrus.yaml.YamlLoader;
  * runtime, so the handler-file check does not apply to them.
  */
 public final class ComponentLoader {
+    /**
+     * Warning code: an enabled Lambda's handler file does not exist; the component is left out (as
+     * in cirrus v0.15.4), and {@code cirrus build} refuses to build.
+     */
+    public static final String MISSING_HANDLER_FILE = "CIRRUS-P043";
+
     /** Error code: {@code definition.yml} is not a mapping. */
     public static final String NOT_A_MAPPING = "CIRRUS-P022";
 
@@ -64,8 +70,8 @@ public final class ComponentLoader {
         } catch (ComponentSkipped e) {
             warnings.accept(
                     Diagnostic.warning(
-                            ProjectLoader.SKIPPED,
-                            null,
+                            e.code(),
+                            e.location(),
                             "Skipping " + type.typeName() + " '" + name + "': " + e.getMessage()));
             return Optional.empty();
         }
@@ -79,7 +85,7 @@ public final class ComponentLoader {
         try {
             return load(type, name, directory, source);
         } catch (ComponentSkipped e) {
-            throw new ProjectException(ProjectLoader.SKIPPED, e.getMessage());
+            throw new ProjectException(e.code(), e.location(), e.getMessage(), null);
         }
     }
 
@@ -130,6 +136,8 @@ public final class ComponentLoader {
             Path handler = directory.resolve(lambda.handlerFile().get());
             if (!Files.isRegularFile(handler)) {
                 throw new ComponentSkipped(
+                        MISSING_HANDLER_FILE,
+                        handlerLocation(doc),
                         "Cannot load PythonHandler from '"
                                 + display.show(handler)
                                 + "': not a file");
@@ -146,6 +154,15 @@ public final class ComponentLoader {
                             batch(doc, definition, info, enabled, environment));
             case WORKFLOW -> throw new IllegalStateException("handled above");
         };
+    }
+
+    /** Where {@code lambda.handler} is written in a definition. */
+    private static Location handlerLocation(YamlDocument doc) {
+        Optional<Map<String, Object>> root = doc.rootMap();
+        if (root.isPresent() && root.get().get("lambda") instanceof Map<?, ?> lambda) {
+            return doc.locations().value(lambda, "handler").orElse(Location.of(doc.source()));
+        }
+        return Location.of(doc.source());
     }
 
     private Map<String, Object> definitionTree(YamlDocument doc) {

@@ -56,6 +56,9 @@ final class LambdaConfigs {
         Map<String, Object> env = new LinkedHashMap<>(environment);
         env.putAll(mapping(lambda.get("environment"), type, name, "lambda.environment"));
         lambda.put("environment", env);
+        if (LambdaConfig.deploysArtifact(lambda)) {
+            return artifact(type, name, lambda, lambdaEnabled);
+        }
         Map<String, Object> pkg = new LinkedHashMap<>();
         pkg.put("include", new ArrayList<>(List.of("./lambdas/" + name + "/**")));
         lambda.put("package", pkg);
@@ -79,6 +82,20 @@ final class LambdaConfigs {
             throw new ProjectException(MISSING_HANDLER, missingHandler(type, name));
         }
         return new LambdaConfig(lambdaEnabled, lambda, handlerFile);
+    }
+
+    /**
+     * A Lambda deployed from a prebuilt artifact (the builtin Java functions): its own {@code
+     * package} is kept (moved after {@code environment}, where cirrus puts {@code package} for
+     * Python Lambdas), and it has no Python requirements, module or handler file.
+     */
+    private static LambdaConfig artifact(
+            ComponentType type, String name, Map<String, Object> lambda, boolean lambdaEnabled) {
+        lambda.put("package", lambda.remove("package"));
+        if (!lambda.containsKey("handler") && !lambda.containsKey("image") && lambdaEnabled) {
+            throw new ProjectException(MISSING_HANDLER, missingHandler(type, name));
+        }
+        return new LambdaConfig(lambdaEnabled, lambda, Optional.empty());
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import cirrus.diag.Diagnostic;
+import cirrus.diag.DiagnosticException;
 import cirrus.diag.Location;
 import cirrus.project.CirrusConfig;
 import cirrus.project.CloudFormationObject;
@@ -72,22 +73,37 @@ public final class ProjectLoader implements Project.Elements {
         this.components = new ComponentLoader(config, display, warnings);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Every component is tried: when some cannot be loaded, one {@link DiagnosticException} with
+     * all their errors is thrown after the whole group has been read.
+     */
     @Override
     public List<Component> components(ComponentType type) {
         Map<String, Component> byName = new LinkedHashMap<>();
+        List<Diagnostic> errors = new ArrayList<>();
         for (ResourcePlugin plugin : plugins) {
             Source source =
                     plugin instanceof BuiltinResources
                             ? Source.BUILT_IN
                             : Source.plugin(plugin.name());
-            addGroup(byName, type, plugin.root().resolve(type.groupName()), source);
+            addGroup(byName, errors, type, plugin.root().resolve(type.groupName()), source);
         }
-        root.ifPresent(r -> addGroup(byName, type, r.resolve(type.groupName()), Source.PROJECT));
+        root.ifPresent(
+                r -> addGroup(byName, errors, type, r.resolve(type.groupName()), Source.PROJECT));
+        if (!errors.isEmpty()) {
+            throw new DiagnosticException(errors);
+        }
         return List.copyOf(byName.values());
     }
 
     private void addGroup(
-            Map<String, Component> byName, ComponentType type, Path groupDir, Source source) {
+            Map<String, Component> byName,
+            List<Diagnostic> errors,
+            ComponentType type,
+            Path groupDir,
+            Source source) {
         for (Path entry : entries(groupDir)) {
             String name = entry.getFileName().toString();
             if (!Files.isDirectory(entry)) {
@@ -106,7 +122,13 @@ public final class ProjectLoader implements Project.Elements {
                                         + "': not a directory."));
                 continue;
             }
-            Optional<Component> component = components.loadOrSkip(type, name, entry, source);
+            Optional<Component> component;
+            try {
+                component = components.loadOrSkip(type, name, entry, source);
+            } catch (DiagnosticException e) {
+                errors.addAll(e.diagnostics());
+                continue;
+            }
             if (component.isEmpty()) {
                 continue;
             }
