@@ -37,7 +37,9 @@ public final class CompileDiagnostics {
                                         d.code(),
                                         cirrus.diag.Severity.ERROR,
                                         d.location(),
-                                        d.message(),
+                                        d.message().startsWith("Skipping ")
+                                                ? d.message().substring("Skipping ".length())
+                                                : d.message(),
                                         d.hint())
                                 : d);
     }

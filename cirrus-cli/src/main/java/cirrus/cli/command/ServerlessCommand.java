@@ -1,25 +1,44 @@
 package cirrus.cli.command;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import cirrus.cli.CliContext;
-import cirrus.cli.ExitCode;
+import cirrus.cli.UserException;
+import cirrus.project.Project;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code cirrus serverless|sls [SLS_ARGS]...}: runs the Serverless Framework in the build
- * directory, passing every argument through unchanged (unknown options included).
+ * {@code cirrus serverless|sls [SLS_ARGS]...}: runs the project's Serverless Framework ({@code node
+ * node_modules/serverless/bin/serverless.js}) in the build directory, passing every argument
+ * through unchanged (unknown options included), and exits with its exit code.
  */
 @Command(
         name = "serverless",
         aliases = "sls",
         description = "Run serverless within the cirrus build directory.")
 public final class ServerlessCommand implements Callable<Integer> {
+    /** The Serverless entry point, relative to the project. */
+    static final String SERVERLESS_JS = "node_modules/serverless/bin/serverless.js";
+
+    /**
+     * Environment variable: the Node.js executable to run Serverless with (default {@code node}).
+     */
+    public static final String NODE = "CIRRUS_NODE";
+
     @Parameters(arity = "0..*", paramLabel = "[SLS_ARGS]...")
     List<String> slsArgs = new ArrayList<>();
 
@@ -32,8 +51,68 @@ public final class ServerlessCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        context.console().error("Error: 'cirrus serverless' is not available yet");
-        return ExitCode.ERROR;
+    public Integer call() throws IOException, InterruptedException {
+        Path root = context.requireProjectDirectory();
+        Path serverless = root.resolve(SERVERLESS_JS);
+        if (!Files.isRegularFile(serverless)) {
+            throw new UserException("No serverless binary; have you run `npm install`?");
+        }
+        Path buildDir = Files.createDirectories(root.resolve(Project.BUILD_DIR));
+        List<String> command = new ArrayList<>();
+        command.add(context.environment().get(NODE).orElse("node"));
+        command.add(serverless.toString());
+        command.addAll(slsArgs);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(buildDir.toFile());
+        builder.environment().putAll(context.environment().variables());
+        boolean terminal = System.console() != null;
+        if (terminal) {
+            builder.inheritIO();
+        } else {
+            builder.redirectInput(ProcessBuilder.Redirect.INHERIT);
+        }
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UserException(
+                    "Cannot run '"
+                            + command.get(0)
+                            + "' (Node.js is needed for serverless; install it or set "
+                            + NODE
+                            + "): "
+                            + e.getMessage());
+        }
+        if (terminal) {
+            return process.waitFor();
+        }
+        Thread out = pump(process.getInputStream(), context.console().out());
+        Thread err = pump(process.getErrorStream(), context.console().err());
+        int code = process.waitFor();
+        out.join();
+        err.join();
+        return code;
+    }
+
+    /** Copies a child's output to one of our streams as it comes. */
+    private static Thread pump(InputStream from, PrintWriter to) {
+        Thread t =
+                new Thread(
+                        () -> {
+                            try (Reader in = new InputStreamReader(from, StandardCharsets.UTF_8)) {
+                                char[] buffer = new char[8192];
+                                for (int n; (n = in.read(buffer)) >= 0; ) {
+                                    synchronized (to) {
+                                        to.write(buffer, 0, n);
+                                        to.flush();
+                                    }
+                                }
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        },
+                        "serverless-output");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 }
