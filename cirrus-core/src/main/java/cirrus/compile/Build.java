@@ -120,7 +120,7 @@ public final class Build {
                                 + " cirrus.lib2; point CIRRUS_PYTHON_LIB at the 'cirrus' package"
                                 + " directory of cirrus-geo 0.15.4");
                 lib = Optional.empty();
-            } else if (lib.isEmpty()) {
+            } else if (lib.isEmpty() && importsCirrusLib(compilation.lambdas())) {
                 diagnostics.warning(
                         BuildCode.PYTHON_LIB_MISSING,
                         null,
@@ -131,5 +131,31 @@ public final class Build {
             }
         }
         return new BuildOutput.Extras(jar, lib);
+    }
+
+    /** Whether any Python file of these Lambdas mentions {@code cirrus.lib2}. */
+    static boolean importsCirrusLib(List<LambdaPackage> lambdas) {
+        for (LambdaPackage lambda : lambdas) {
+            try (var files = Files.walk(lambda.sourceDirectory())) {
+                boolean uses =
+                        files.filter(f -> f.getFileName().toString().endsWith(".py"))
+                                .anyMatch(Build::mentionsCirrusLib);
+                if (uses) {
+                    return true;
+                }
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                return true; // cannot tell: warn
+            }
+        }
+        return false;
+    }
+
+    private static boolean mentionsCirrusLib(Path file) {
+        try {
+            String text = Files.readString(file);
+            return text.contains("cirrus.lib2") || text.contains("from cirrus import lib2");
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return true;
+        }
     }
 }
