@@ -5,20 +5,10 @@ package cirrus.compile;
  * messages say what is wrong and, where it helps, how to fix it.
  */
 public enum BuildCode {
-    /** A Lambda declares a handler whose Python file does not exist. */
-    MISSING_HANDLER_FILE("CIRRUS-B001"),
-    /** An enabled Lambda has neither {@code handler} nor {@code image}. */
-    MISSING_HANDLER("CIRRUS-B002"),
     /** Two requirements of one Lambda name the same package. */
     DUPLICATE_REQUIREMENT("CIRRUS-B003"),
     /** A requirement is not a PEP 508 requirement string. */
     INVALID_REQUIREMENT("CIRRUS-B004"),
-    /** A part of a definition or of cirrus.yml has the wrong shape (e.g. a list for a mapping). */
-    WRONG_SHAPE("CIRRUS-B005"),
-    /** A CloudFormation file or {@code batch.resources} uses an unknown top-level section. */
-    UNKNOWN_CLOUDFORMATION_SECTION("CIRRUS-B006"),
-    /** A job definition's {@code Environment} entries are not {@code {Name, Value}} pairs. */
-    BAD_JOB_ENVIRONMENT("CIRRUS-B007"),
     /** The build directory could not be written. */
     OUTPUT_FAILED("CIRRUS-B008"),
     /** Two components of different groups declare the same Lambda or state machine name. */
