@@ -3,13 +3,17 @@ package cirrus.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cirrus.scaffold.LogicalId;
+import cirrus.yaml.YamlLoader;
+import cirrus.yaml.YamlWriter;
 
 /**
  * The one normalisation the golden tests apply to cirrus v0.15.4's recorded outputs: every intended
@@ -115,7 +119,48 @@ final class UpstreamDifferences {
                 RAW_NAME_LOGICAL_ID
                         .matcher(text)
                         .replaceAll(m -> LogicalId.of(m.group(1)) + m.group(2));
-        return renamed.equals(text) ? text : resortListing(renamed);
+        String sorted = renamed.equals(text) ? renamed : resortListing(renamed);
+        // 5. the builtin Lambdas run on Java (the build's rule, see
+        // cirrus.compile.UpstreamDifferences)
+        return javaBuiltinLambdaConfig(sorted);
+    }
+
+    private static final String LAMBDA_CONFIG = "\nLambda config:\n";
+
+    /**
+     * In {@code show <group> NAME} of a builtin Lambda, the {@code Lambda config:} block with the
+     * build's documented differences applied (Java runtime, handler, memory, jar artifact).
+     */
+    @SuppressWarnings("unchecked")
+    private static String javaBuiltinLambdaConfig(String text) {
+        int start = text.indexOf(LAMBDA_CONFIG);
+        if (start < 0) {
+            return text;
+        }
+        int body = start + LAMBDA_CONFIG.length();
+        int end = body;
+        while (end < text.length() && text.startsWith("  ", end)) {
+            end = text.indexOf('\n', end) + 1;
+            if (end == 0) {
+                end = text.length();
+            }
+        }
+        String header = text.substring(0, text.indexOf('\n'));
+        String name = header.split(" ", 2)[0];
+        String block = text.substring(body, end);
+        String yaml = block.replaceAll("(?m)^  ", "");
+        Map<String, Object> config =
+                (Map<String, Object>) YamlLoader.loadString(yaml, Path.of("show.yml")).root();
+        Map<String, Object> functions = new LinkedHashMap<>();
+        functions.put(name, config);
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("functions", functions);
+        cirrus.compile.UpstreamDifferences.applyTo(tree);
+        String replaced = YamlWriter.writeIndented(config, 2);
+        if (!block.endsWith("\n")) {
+            replaced = replaced.substring(0, replaced.length() - 1);
+        }
+        return text.substring(0, body) + replaced + text.substring(end);
     }
 
     /**
@@ -149,6 +194,40 @@ final class UpstreamDifferences {
      */
     static int exitCode(int upstream, String upstreamStderr) {
         return upstreamStderr.startsWith("Cannot show") ? ExitCode.ERROR : upstream;
+    }
+
+    /** Whether a recorded command line runs {@code build} (by name or unique prefix). */
+    static boolean isBuild(String[] args) {
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                return arg.equals("build") || arg.equals("b") || arg.equals("bu");
+            }
+        }
+        return false;
+    }
+
+    /**
+     * 6. A build stops where v0.15.4 skipped a component whose handler file is missing (the message
+     * loses its "Skipping "), and a duplicate requirement is a diagnostic, not "ERROR: ".
+     */
+    static String expectedBuild(String upstreamStderr, boolean build) {
+        if (!build) {
+            return upstreamStderr;
+        }
+        return upstreamStderr
+                .replace("ERROR: Duplicated requirement", "Duplicated requirement")
+                .replaceAll(
+                        "(?m)^Skipping (task|function|feeder) ('[^']*': Cannot load PythonHandler)",
+                        "$1 $2");
+    }
+
+    /**
+     * The exit code of a build where v0.15.4 exited {@code upstream} with {@code upstreamStderr}.
+     */
+    static int buildExitCode(int upstream, String upstreamStderr, boolean build) {
+        return build && upstreamStderr.contains("Cannot load PythonHandler")
+                ? ExitCode.ERROR
+                : upstream;
     }
 
     /**

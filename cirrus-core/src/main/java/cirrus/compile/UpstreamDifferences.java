@@ -15,7 +15,8 @@ import java.util.Map;
  * <ol>
  *   <li>the builtin Lambda functions run on Java: {@code memorySize} {@value
  *       JavaBuiltins#MEMORY_SIZE}, {@code runtime: java17} before {@code handler}, a Java {@code
- *       handler}, {@code package: {artifact: lambdas/cirrus-builtins.jar}} and no {@code module};
+ *       handler}, {@code package: {artifact: lambdas/cirrus-builtins.jar}}, no {@code module} and
+ *       (in {@code show} output) no {@code pythonRequirements};
  *   <li>{@code !Sub [template, vars]} keeps its template as is, where upstream wrapped a template
  *       holding {@code #{AWS::X}} in a second, invalid {@code Fn::Sub}.
  * </ol>
@@ -23,7 +24,10 @@ import java.util.Map;
 public final class UpstreamDifferences {
     private UpstreamDifferences() {}
 
-    /** Rewrites an upstream {@code serverless.yml} tree in place and returns it. */
+    /**
+     * Rewrites an upstream {@code serverless.yml} tree (or any tree with a {@code functions}
+     * mapping, such as a {@code show} Lambda config wrapped in one) in place and returns it.
+     */
     public static Map<String, Object> applyTo(Map<String, Object> upstream) {
         if (upstream.get("functions") instanceof Map<?, ?> functions) {
             for (Map.Entry<?, ?> e : functions.entrySet()) {
@@ -59,8 +63,8 @@ public final class UpstreamDifferences {
                     pkg.put("artifact", JavaBuiltins.ARTIFACT);
                     rewritten.put("package", pkg);
                 }
-                case "module" -> {
-                    // a Java function has no Python module directory
+                case "module", "pythonRequirements" -> {
+                    // a Java function has no Python module directory and no Python requirements
                 }
                 default -> rewritten.put(e.getKey(), e.getValue());
             }

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import cirrus.cli.CliContext;
-import cirrus.cli.UserException;
 import cirrus.project.Project;
+import cirrus.project.ProjectException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,6 +33,12 @@ import picocli.CommandLine.Parameters;
 public final class ServerlessCommand implements Callable<Integer> {
     /** The Serverless entry point, relative to the project. */
     static final String SERVERLESS_JS = "node_modules/serverless/bin/serverless.js";
+
+    /** Error code: the project has no {@code node_modules/serverless}. */
+    public static final String NO_SERVERLESS = "CIRRUS-B030";
+
+    /** Error code: Node.js cannot be started. */
+    public static final String NO_NODE = "CIRRUS-B031";
 
     /**
      * Environment variable: the Node.js executable to run Serverless with (default {@code node}).
@@ -55,7 +61,8 @@ public final class ServerlessCommand implements Callable<Integer> {
         Path root = context.requireProjectDirectory();
         Path serverless = root.resolve(SERVERLESS_JS);
         if (!Files.isRegularFile(serverless)) {
-            throw new UserException("No serverless binary; have you run `npm install`?");
+            throw new ProjectException(
+                    NO_SERVERLESS, "No serverless binary; have you run `npm install`?");
         }
         Path buildDir = Files.createDirectories(root.resolve(Project.BUILD_DIR));
         List<String> command = new ArrayList<>();
@@ -74,7 +81,8 @@ public final class ServerlessCommand implements Callable<Integer> {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new UserException(
+            throw new ProjectException(
+                    NO_NODE,
                     "Cannot run '"
                             + command.get(0)
                             + "' (Node.js is needed for serverless; install it or set "

@@ -25,7 +25,7 @@ import cirrus.cli.ExitCode;
  * in the build directory with the arguments untouched. A stand-in serverless.js (real Node.js, real
  * subprocess) reports where and how it was called.
  */
-class ServerlessCommandTest {
+public class ServerlessCommandTest {
     @TempDir Path project;
     Map<String, String> env = new HashMap<>();
     String out;
@@ -50,7 +50,7 @@ class ServerlessCommandTest {
         return code;
     }
 
-    static boolean nodeAvailable() {
+    public static boolean nodeAvailable() {
         try {
             Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
@@ -63,7 +63,9 @@ class ServerlessCommandTest {
     @Test
     void withoutNpmInstallItSaysSo() {
         assertThat(run("sls", "deploy")).isEqualTo(ExitCode.ERROR);
-        assertThat(err).isEqualTo("No serverless binary; have you run `npm install`?\n");
+        assertThat(err)
+                .isEqualTo(
+                        "error[CIRRUS-B030] No serverless binary; have you run `npm install`?\n");
     }
 
     @Test
