@@ -20,16 +20,17 @@ mkdir -p "$dir"
 "$CIRRUS" --cirrus-dir "$dir" create workflow tmplworkflow "A generated workflow" 2>/dev/null
 "$CIRRUS" --cirrus-dir "$dir" create feeder tmplfeeder "A generated feeder" 2>/dev/null
 
-# copy the template component DIR/GROUP/TMPL to COUNT components named PREFIX-000…
+# copy the template component DIR/GROUP/TMPL to COUNT components named PREFIX0000…; create derives
+# CloudFormation logical ids from the name (tmpltask -> Tmpltask), so both spellings are replaced
 replicate() {
   local group="$1" tmpl="$2" prefix="$3" count="$4"
   local src="$dir/$group/$tmpl"
   for ((i = 0; i < count; i++)); do
     local name
-    name=$(printf '%s-%04d' "$prefix" "$i")
+    name=$(printf '%s%04d' "$prefix" "$i")
     mkdir -p "$dir/$group/$name"
     for f in "$src"/*; do
-      sed "s/$tmpl/$name/g" "$f" >"$dir/$group/$name/$(basename "$f")"
+      sed "s/$tmpl/$name/g; s/${tmpl^}/${name^}/g" "$f" >"$dir/$group/$name/$(basename "$f")"
     done
   done
   rm -rf "$src"

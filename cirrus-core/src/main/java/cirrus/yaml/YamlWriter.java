@@ -1,5 +1,6 @@
 package cirrus.yaml;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,14 @@ import java.util.Map;
 public final class YamlWriter {
     private final EmitterOutput out;
     private final ScalarWriter scalars;
+
+    /**
+     * Strings repeat a lot in a serverless.yml (keys, {@code Ref}, environment names), and how a
+     * string is written depends only on its text, so each is analysed once per document.
+     */
+    private final Map<String, Prepared> prepared = new HashMap<>();
+
+    private record Prepared(ScalarEvent event, ScalarAnalysis analysis) {}
 
     private YamlWriter(StringBuilder sink) {
         this.out = new EmitterOutput(sink);
@@ -81,9 +90,23 @@ public final class YamlWriter {
                 blockSequence(list);
             }
         } else {
-            ScalarEvent event = ScalarEvent.of(value);
-            scalar(event, ScalarAnalysis.of(event.text()), root, simpleKey);
+            Prepared p = prepare(value);
+            scalar(p.event(), p.analysis(), root, simpleKey);
         }
+    }
+
+    private Prepared prepare(Object value) {
+        if (value instanceof String s) {
+            Prepared p = prepared.get(s);
+            if (p == null) {
+                ScalarEvent event = ScalarEvent.of(s);
+                p = new Prepared(event, ScalarAnalysis.of(event.text()));
+                prepared.put(s, p);
+            }
+            return p;
+        }
+        ScalarEvent event = ScalarEvent.of(value);
+        return new Prepared(event, ScalarAnalysis.of(event.text()));
     }
 
     private void emptyFlow(String open, String close) {
@@ -107,8 +130,9 @@ public final class YamlWriter {
         out.increaseIndent(false);
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             out.writeIndent();
-            ScalarEvent key = ScalarEvent.of(entry.getKey());
-            ScalarAnalysis analysis = ScalarAnalysis.of(key.text());
+            Prepared p = prepare(entry.getKey());
+            ScalarEvent key = p.event();
+            ScalarAnalysis analysis = p.analysis();
             if (isSimpleKey(key, analysis)) {
                 scalar(key, analysis, false, true);
                 out.writeIndicator(":", false, false, false);
