@@ -22,15 +22,19 @@ import cirrus.yaml.YamlWriter;
 
 /**
  * Writes a compiled project into its build directory ({@code .cirrus/build}) so that a failed build
- * never leaves a half-written output: everything is written into a fresh sibling directory first,
- * which then replaces the old one; only Serverless' own {@code .serverless/} is carried over. Stale
- * Lambda directories therefore disappear with the old output.
+ * never leaves a half-written output: the new output is written into a fresh sibling directory,
+ * which then replaces the old one. From the old output only Serverless' own {@code .serverless/}
+ * and the Lambda directories whose content has not changed are carried over (moved, which is much
+ * faster than deleting and rewriting thousands of small files); everything else of it, stale Lambda
+ * directories included, is deleted.
  *
- * <p>Layout: {@code serverless.yml}; {@code lambdas/<name>/} per Python Lambda (component files
- * minus {@code definition.yml}, plus {@code requirements.txt}, plus a {@code cirrus ->
- * ../../cirrus} link when the Python runtime library is bundled); {@code
- * lambdas/cirrus-builtins.jar} for the builtin Java Lambdas; {@code cirrus/lib2/} when a Python
- * runtime library directory is given.
+ * <p>Layout: {@code serverless.yml}; {@code lambdas/<name>/} per Python Lambda (see {@link
+ * LambdaDirectory}); {@code lambdas/cirrus-builtins.jar} for the builtin Java Lambdas; {@code
+ * cirrus/lib2/} when a Python runtime library directory is given.
+ *
+ * <p>A build that is killed (not one that fails) between replacing the directory and moving the
+ * unchanged Lambda directories in can leave an incomplete output; the next build writes a complete
+ * one.
  */
 public final class BuildOutput {
     /** The file the build writes. */
@@ -72,8 +76,8 @@ public final class BuildOutput {
             Files.createDirectories(parent);
             recoverInterruptedSwap(buildDir, parent);
             staging = Files.createTempDirectory(parent, NEW_PREFIX);
-            fill(staging, serverless, lambdas, extras);
-            swap(staging, buildDir, parent);
+            List<LambdaPackage> kept = fill(staging, buildDir, serverless, lambdas, extras);
+            swap(staging, buildDir, parent, kept, extras.pythonLib().isPresent());
             staging = null;
         } catch (IOException | UncheckedIOException e) {
             IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
@@ -85,32 +89,41 @@ public final class BuildOutput {
         }
     }
 
-    private static void fill(
-            Path staging, Object serverless, List<LambdaPackage> lambdas, Extras extras)
+    /**
+     * Writes the new output into {@code staging}, except Lambda directories the old output already
+     * holds unchanged: those are returned, to be moved over during the swap.
+     */
+    private static List<LambdaPackage> fill(
+            Path staging,
+            Path buildDir,
+            Object serverless,
+            List<LambdaPackage> lambdas,
+            Extras extras)
             throws IOException {
         Files.writeString(
                 staging.resolve(SERVERLESS_YML),
                 YamlWriter.write(serverless),
                 StandardCharsets.UTF_8);
-        Path lambdasDir = staging.resolve(LambdaPackage.LAMBDAS_DIR);
-        if (extras.pythonLib().isPresent()) {
-            copyTree(extras.pythonLib().get().resolve("lib2"), staging.resolve("cirrus/lib2"));
+        boolean linkLibrary = extras.pythonLib().isPresent();
+        if (linkLibrary) {
+            LambdaDirectory.copyTree(
+                    extras.pythonLib().get().resolve("lib2"), staging.resolve("cirrus/lib2"));
         }
+        Path lambdasDir = staging.resolve(LambdaPackage.LAMBDAS_DIR);
+        if (!lambdas.isEmpty() || extras.builtinsJar().isPresent()) {
+            Files.createDirectories(lambdasDir);
+        }
+        Path oldLambdas = buildDir.resolve(LambdaPackage.LAMBDAS_DIR);
+        List<LambdaPackage> kept = new ArrayList<>();
         for (LambdaPackage lambda : lambdas) {
-            Path out = lambdasDir.resolve(lambda.name());
-            Files.createDirectories(out);
-            copyComponent(lambda.sourceDirectory(), out);
-            Files.writeString(
-                    out.resolve("requirements.txt"),
-                    Requirements.fileContent(lambda.requirements()),
-                    StandardCharsets.UTF_8);
-            if (extras.pythonLib().isPresent()) {
-                Files.createSymbolicLink(out.resolve("cirrus"), Path.of("../../cirrus"));
+            if (LambdaDirectory.matches(lambda, oldLambdas.resolve(lambda.name()), linkLibrary)) {
+                kept.add(lambda);
+            } else {
+                LambdaDirectory.write(lambda, lambdasDir.resolve(lambda.name()), linkLibrary);
             }
         }
         if (extras.builtinsJar().isPresent()) {
             Path target = staging.resolve(BUILTINS_JAR);
-            Files.createDirectories(target.getParent());
             Path jar = extras.builtinsJar().get();
             try {
                 Files.createLink(target, jar.toRealPath());
@@ -118,51 +131,16 @@ public final class BuildOutput {
                 Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING);
             }
         }
+        return kept;
     }
 
-    /** Copies a component directory: every entry but {@code definition.yml}. */
-    private static void copyComponent(Path source, Path target) throws IOException {
-        for (Path entry : sortedEntries(source)) {
-            String name = entry.getFileName().toString();
-            if (name.equals("definition.yml")) {
-                continue;
-            }
-            Path to = target.resolve(name);
-            if (Files.isDirectory(entry)) {
-                copyTree(entry, to);
-            } else {
-                Files.copy(entry, to);
-            }
-        }
-    }
-
-    /** Copies a directory recursively, skipping {@code *.pyc} and {@code __pycache__}. */
-    private static void copyTree(Path source, Path target) throws IOException {
-        Files.createDirectories(target);
-        for (Path entry : sortedEntries(source)) {
-            String name = entry.getFileName().toString();
-            if (name.endsWith(".pyc") || name.equals("__pycache__")) {
-                continue;
-            }
-            Path to = target.resolve(name);
-            if (Files.isDirectory(entry)) {
-                copyTree(entry, to);
-            } else {
-                Files.copy(entry, to);
-            }
-        }
-    }
-
-    private static List<Path> sortedEntries(Path dir) throws IOException {
-        List<Path> entries = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-            stream.forEach(entries::add);
-        }
-        entries.sort(Comparator.comparing(p -> p.getFileName().toString()));
-        return entries;
-    }
-
-    private static void swap(Path staging, Path buildDir, Path parent) throws IOException {
+    /**
+     * Puts {@code staging} in place of {@code buildDir}, then moves into it the unchanged Lambda
+     * directories and {@code .serverless/} of the old output, and deletes the rest of the old one.
+     */
+    private static void swap(
+            Path staging, Path buildDir, Path parent, List<LambdaPackage> kept, boolean linkLibrary)
+            throws IOException {
         if (!Files.exists(buildDir, LinkOption.NOFOLLOW_LINKS)) {
             Files.move(staging, buildDir, StandardCopyOption.ATOMIC_MOVE);
             return;
@@ -175,6 +153,15 @@ public final class BuildOutput {
         } catch (IOException e) {
             Files.move(old, buildDir, StandardCopyOption.ATOMIC_MOVE);
             throw e;
+        }
+        for (LambdaPackage lambda : kept) {
+            Path target = buildDir.resolve(lambda.module());
+            try {
+                Files.move(old.resolve(lambda.module()), target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                deleteQuietly(target);
+                LambdaDirectory.write(lambda, target, linkLibrary);
+            }
         }
         Path state = old.resolve(SERVERLESS_STATE);
         if (Files.exists(state, LinkOption.NOFOLLOW_LINKS)) {

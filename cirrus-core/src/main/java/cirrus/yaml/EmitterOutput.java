@@ -100,10 +100,14 @@ final class EmitterOutput {
         column += ascii.length();
     }
 
-    /** Writes code points without moving the column (literal block content, as PyYAML does). */
-    void writeUncounted(int[] text, int start, int end) {
-        for (int i = start; i < end; i++) {
-            out.appendCodePoint(text[i]);
-        }
+    /** Writes chars {@code [start, end)} of {@code text}, advancing the column. */
+    void write(String text, int start, int end) {
+        out.append(text, start, end);
+        column += end - start;
+    }
+
+    /** Writes chars without moving the column (literal block content, as PyYAML does). */
+    void writeUncounted(String text, int start, int end) {
+        out.append(text, start, end);
     }
 }

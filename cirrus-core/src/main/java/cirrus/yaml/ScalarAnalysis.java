@@ -5,7 +5,7 @@ package cirrus.yaml;
  * allow_unicode}, so any non-ASCII character forces double quotes and escapes) with cfn-flip's
  * change that an empty string may be written in block-plain position.
  *
- * @param text the scalar as code points
+ * @param text the scalar
  * @param empty the scalar is the empty string
  * @param multiline it contains a line break
  * @param allowBlockPlain may be written unquoted in block context
@@ -13,7 +13,7 @@ package cirrus.yaml;
  * @param allowBlock may be written as a literal block ({@code |})
  */
 record ScalarAnalysis(
-        int[] text,
+        String text,
         boolean empty,
         boolean multiline,
         boolean allowBlockPlain,
@@ -28,9 +28,14 @@ record ScalarAnalysis(
         return c == 0 || c == ' ' || c == '\t' || c == '\r' || isBreak(c);
     }
 
+    /**
+     * Analyses {@code scalar} char by char: any char outside printable ASCII (surrogates included)
+     * makes the scalar special, so only double-quoted output, which escapes per code point, ever
+     * sees a supplementary character.
+     */
     static ScalarAnalysis of(String scalar) {
-        int[] text = scalar.codePoints().toArray();
-        if (text.length == 0) {
+        String text = scalar;
+        if (text.isEmpty()) {
             return new ScalarAnalysis(text, true, false, true, true, true);
         }
         boolean blockIndicators = false;
@@ -47,12 +52,12 @@ record ScalarAnalysis(
             blockIndicators = true;
         }
         boolean precededByWhitespace = true;
-        boolean followedByWhitespace = text.length == 1 || isBlankOrBreak(text[1]);
+        boolean followedByWhitespace = text.length() == 1 || isBlankOrBreak(text.charAt(1));
         boolean previousSpace = false;
         boolean previousBreak = false;
-        int last = text.length - 1;
-        for (int index = 0; index < text.length; index++) {
-            int ch = text[index];
+        int last = text.length() - 1;
+        for (int index = 0; index < text.length(); index++) {
+            int ch = text.charAt(index);
             if (index == 0) {
                 if ("#,[]{}&*!|>'\"%@`".indexOf(ch) >= 0) {
                     blockIndicators = true;
@@ -95,7 +100,8 @@ record ScalarAnalysis(
                 previousBreak = false;
             }
             precededByWhitespace = isBlankOrBreak(ch);
-            followedByWhitespace = index + 2 >= text.length || isBlankOrBreak(text[index + 2]);
+            followedByWhitespace =
+                    index + 2 >= text.length() || isBlankOrBreak(text.charAt(index + 2));
         }
 
         boolean blockPlain = true;

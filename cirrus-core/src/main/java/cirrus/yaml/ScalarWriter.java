@@ -14,11 +14,11 @@ final class ScalarWriter {
         this.out = out;
     }
 
-    void plain(int[] text, boolean split, boolean rootContext) {
+    void plain(String text, boolean split, boolean rootContext) {
         if (rootContext) {
             out.openEnded = true;
         }
-        if (text.length == 0) {
+        if (text.length() == 0) {
             return;
         }
         if (!out.whitespace) {
@@ -29,8 +29,8 @@ final class ScalarWriter {
         boolean spaces = false;
         boolean breaks = false;
         int start = 0;
-        for (int end = 0; end <= text.length; end++) {
-            int ch = end < text.length ? text[end] : -1;
+        for (int end = 0; end <= text.length(); end++) {
+            int ch = end < text.length() ? text.charAt(end) : -1;
             if (spaces) {
                 if (ch != ' ') {
                     if (start + 1 == end && out.column > EmitterOutput.BEST_WIDTH && split) {
@@ -44,7 +44,7 @@ final class ScalarWriter {
                 }
             } else if (breaks) {
                 if (!isBreak(ch)) {
-                    if (text[start] == '\n') {
+                    if (text.charAt(start) == '\n') {
                         out.writeLineBreak();
                     }
                     lineBreaks(text, start, end);
@@ -64,20 +64,20 @@ final class ScalarWriter {
         }
     }
 
-    void singleQuoted(int[] text, boolean split) {
+    void singleQuoted(String text, boolean split) {
         out.writeIndicator("'", true, false, false);
         boolean spaces = false;
         boolean breaks = false;
         int start = 0;
-        for (int end = 0; end <= text.length; end++) {
-            int ch = end < text.length ? text[end] : -1;
+        for (int end = 0; end <= text.length(); end++) {
+            int ch = end < text.length() ? text.charAt(end) : -1;
             if (spaces) {
                 if (ch != ' ') {
                     if (start + 1 == end
                             && out.column > EmitterOutput.BEST_WIDTH
                             && split
                             && start != 0
-                            && end != text.length) {
+                            && end != text.length()) {
                         out.writeIndent();
                     } else {
                         out.write(text, start, end);
@@ -86,7 +86,7 @@ final class ScalarWriter {
                 }
             } else if (breaks) {
                 if (ch == -1 || !isBreak(ch)) {
-                    if (text[start] == '\n') {
+                    if (text.charAt(start) == '\n') {
                         out.writeLineBreak();
                     }
                     lineBreaks(text, start, end);
@@ -109,7 +109,8 @@ final class ScalarWriter {
         out.writeIndicator("'", false, false, false);
     }
 
-    void doubleQuoted(int[] text, boolean split) {
+    void doubleQuoted(String scalar, boolean split) {
+        int[] text = scalar.codePoints().toArray();
         out.writeIndicator("\"", true, false, false);
         int start = 0;
         for (int end = 0; end <= text.length; end++) {
@@ -197,7 +198,7 @@ final class ScalarWriter {
         }
     }
 
-    void literal(int[] text) {
+    void literal(String text) {
         String hints = blockHints(text);
         out.writeIndicator("|" + hints, true, false, false);
         if (hints.endsWith("+")) {
@@ -206,8 +207,8 @@ final class ScalarWriter {
         out.writeLineBreak();
         boolean breaks = true;
         int start = 0;
-        for (int end = 0; end <= text.length; end++) {
-            int ch = end < text.length ? text[end] : -1;
+        for (int end = 0; end <= text.length(); end++) {
+            int ch = end < text.length() ? text.charAt(end) : -1;
             if (breaks) {
                 if (ch == -1 || !isBreak(ch)) {
                     lineBreaks(text, start, end);
@@ -229,26 +230,26 @@ final class ScalarWriter {
         }
     }
 
-    private static String blockHints(int[] text) {
+    private static String blockHints(String text) {
         StringBuilder hints = new StringBuilder();
-        if (text.length > 0) {
-            int first = text[0];
+        if (text.length() > 0) {
+            int first = text.charAt(0);
             if (first == ' ' || isBreak(first)) {
                 hints.append(EmitterOutput.BEST_INDENT);
             }
-            int last = text[text.length - 1];
+            int last = text.charAt(text.length() - 1);
             if (!isBreak(last)) {
                 hints.append('-');
-            } else if (text.length == 1 || isBreak(text[text.length - 2])) {
+            } else if (text.length() == 1 || isBreak(text.charAt(text.length() - 2))) {
                 hints.append('+');
             }
         }
         return hints.toString();
     }
 
-    private void lineBreaks(int[] text, int start, int end) {
+    private void lineBreaks(String text, int start, int end) {
         for (int i = start; i < end; i++) {
-            out.writeLineBreak(text[i]);
+            out.writeLineBreak(text.charAt(i));
         }
     }
 }

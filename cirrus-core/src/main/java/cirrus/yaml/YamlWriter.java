@@ -149,7 +149,8 @@ public final class YamlWriter {
 
     /** PyYAML counts the (unwritten) tag, e.g. {@code !!str}, into the 128-character limit. */
     private static boolean isSimpleKey(ScalarEvent key, ScalarAnalysis analysis) {
-        int length = key.tagLength() + analysis.text().length;
+        String text = analysis.text();
+        int length = key.tagLength() + text.codePointCount(0, text.length());
         return length < 128 && !analysis.empty() && !analysis.multiline();
     }
 
@@ -160,7 +161,7 @@ public final class YamlWriter {
             throw new IllegalArgumentException(
                     "cannot write '" + event.text() + "' without a YAML tag");
         }
-        int[] text = analysis.text();
+        String text = analysis.text();
         switch (style) {
             case '"' -> scalars.doubleQuoted(text, !key);
             case '\'' -> scalars.singleQuoted(text, !key);

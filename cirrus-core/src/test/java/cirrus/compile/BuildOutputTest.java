@@ -157,4 +157,57 @@ class BuildOutputTest {
         assertThat(Files.readSymbolicLink(link)).isEqualTo(Path.of("../../cirrus"));
         assertThat(link.resolve("lib2/__init__.py")).exists();
     }
+
+    private Object fileKey(String path) throws IOException {
+        return Files.readAttributes(
+                        build.resolve(path), java.nio.file.attribute.BasicFileAttributes.class)
+                .fileKey();
+    }
+
+    @Test
+    void anUnchangedLambdaDirectoryIsKeptAndAChangedOneRewritten() throws IOException {
+        Path other = project.resolve("tasks/other");
+        Files.createDirectories(other);
+        Files.writeString(other.resolve("lambda_function.py"), "v1\n");
+        LambdaPackage second = new LambdaPackage("other", other, List.of("boto3"));
+        BuildOutput.write(
+                build,
+                Map.of("service", "x"),
+                List.of(task(component), second),
+                BuildOutput.Extras.NONE);
+        Object unchanged = fileKey("lambdas/my-task/lib/helper.py");
+        Object changed = fileKey("lambdas/other/lambda_function.py");
+
+        Files.writeString(other.resolve("lambda_function.py"), "v2\n");
+        BuildOutput.write(
+                build,
+                Map.of("service", "x"),
+                List.of(task(component), second),
+                BuildOutput.Extras.NONE);
+
+        assertThat(fileKey("lambdas/my-task/lib/helper.py")).isEqualTo(unchanged);
+        assertThat(fileKey("lambdas/other/lambda_function.py")).isNotEqualTo(changed);
+        assertThat(Files.readString(build.resolve("lambdas/other/lambda_function.py")))
+                .isEqualTo("v2\n");
+    }
+
+    @Test
+    void aKeptDirectoryMustMatchExactly() throws IOException {
+        BuildOutput.write(
+                build, Map.of("service", "x"), List.of(task(component)), BuildOutput.Extras.NONE);
+        Files.writeString(build.resolve("lambdas/my-task/stray.txt"), "left behind");
+
+        BuildOutput.write(
+                build,
+                Map.of("service", "x"),
+                List.of(new LambdaPackage("my-task", component, List.of("boto3"))),
+                BuildOutput.Extras.NONE);
+
+        assertThat(build.resolve("lambdas/my-task/stray.txt")).doesNotExist();
+        assertThat(Files.readString(build.resolve("lambdas/my-task/requirements.txt")))
+                .isEqualTo("boto3\n");
+        assertThat(files())
+                .contains("lambdas/my-task/lib/helper.py")
+                .doesNotContain("lambdas/my-task/lib/helper.pyc");
+    }
 }
