@@ -16,14 +16,7 @@ sizes=(${sizes[*]})
 work="$(mktemp -d "${TMPDIR:-/tmp}/cirrus-build-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
-"$CIRRUS" --help >/dev/null # builds the jar if needed
-# the launcher records its class-data archive from the first run after a jar build: make that a build
-rm -f "$ROOT/cirrus-cli/target/cirrus-cli.jsa"
-mkdir -p "$work/train"
-"$CIRRUS" init "$work/train" 2>/dev/null
-"$CIRRUS" --cirrus-dir "$work/train" build 2>/dev/null
-rm -f "$ROOT/cirrus-cli/target/cirrus-cli.jsa"
-"$CIRRUS" --cirrus-dir "$work/train" build 2>/dev/null
+"$CIRRUS" --help >/dev/null # builds the jar (and trains its class-data archive) if needed
 # a stand-in for the builtins jar, so builds place it as they would in real use (and do not warn)
 export CIRRUS_LAMBDA_JAR="$work/cirrus-aws-lambda.jar"
 head -c 1048576 /dev/urandom >"$CIRRUS_LAMBDA_JAR"
