@@ -6,7 +6,6 @@ import java.util.Map;
 
 import cirrus.project.CloudFormationObject;
 import cirrus.project.CloudFormationSection;
-import cirrus.project.Trees;
 
 /**
  * Puts the project's CloudFormation objects under {@code resources}: one mapping per section that
@@ -23,7 +22,7 @@ final class CloudFormationResources {
         Map<CloudFormationSection, Map<String, Object>> sections = new LinkedHashMap<>();
         for (CloudFormationObject object : objects) {
             sections.computeIfAbsent(object.section(), s -> new LinkedHashMap<>())
-                    .put(object.name(), Trees.copy(object.definition()));
+                    .put(object.name(), object.definition());
         }
         for (CloudFormationSection section : CloudFormationSection.values()) {
             Map<String, Object> entries = sections.get(section);

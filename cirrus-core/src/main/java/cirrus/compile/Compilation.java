@@ -9,7 +9,9 @@ import java.util.Set;
  * A compiled project: the {@code serverless.yml} tree and what the build directory needs next to
  * it.
  *
- * @param serverless the configuration, in key order
+ * @param serverless the configuration, in key order; the parts taken from the project model
+ *     (function entries' values, state machines, CloudFormation objects) are its read-only trees,
+ *     shared rather than copied
  * @param lambdas the Python Lambda directories to write, in registration order
  * @param artifacts the prebuilt artifacts enabled functions deploy ({@code
  *     lambdas/cirrus-builtins.jar}), relative to the build directory

@@ -12,7 +12,6 @@ import cirrus.diag.Location;
 import cirrus.project.ComponentFile;
 import cirrus.project.LambdaComponent;
 import cirrus.project.LambdaConfig;
-import cirrus.project.Trees;
 import cirrus.yaml.YamlDocument;
 import cirrus.yaml.YamlLoader;
 
@@ -57,7 +56,7 @@ final class LambdaFunctions {
         Map<String, Object> functions = new LinkedHashMap<>();
         registered.forEach(
                 (name, component) -> {
-                    Map<String, Object> config = Trees.copy(component.lambda().config());
+                    Map<String, Object> config = new LinkedHashMap<>(component.lambda().config());
                     config.remove(LambdaConfig.PYTHON_REQUIREMENTS);
                     functions.put(name, config);
                 });

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import cirrus.project.Trees;
 import cirrus.project.Workflow;
 
 /**
@@ -30,7 +29,7 @@ final class StateMachines {
                                 + "', skipping");
                 continue;
             }
-            stateMachines.put(workflow.name(), Trees.copy(workflow.stateMachine()));
+            stateMachines.put(workflow.name(), workflow.stateMachine());
         }
         return stateMachines;
     }

@@ -27,7 +27,6 @@ import cirrus.project.Task;
 import cirrus.project.Trees;
 import cirrus.project.Workflow;
 import cirrus.yaml.YamlDocument;
-import cirrus.yaml.YamlLoader;
 
 /**
  * Loads one component directory into a {@link Component}: reads {@code definition.yml}, applies the
@@ -52,11 +51,22 @@ public final class ComponentLoader {
     private final PathDisplay display;
     private final Consumer<Diagnostic> warnings;
 
+    private final DefinitionPrefetch definitions;
+
     public ComponentLoader(
             CirrusConfig config, PathDisplay display, Consumer<Diagnostic> warnings) {
+        this(config, display, warnings, new DefinitionPrefetch());
+    }
+
+    ComponentLoader(
+            CirrusConfig config,
+            PathDisplay display,
+            Consumer<Diagnostic> warnings,
+            DefinitionPrefetch definitions) {
         this.config = config;
         this.display = display;
         this.warnings = warnings;
+        this.definitions = definitions;
     }
 
     /**
@@ -106,7 +116,7 @@ public final class ComponentLoader {
                             + display.show(definitionFile)
                             + "': not a file");
         }
-        YamlDocument doc = YamlLoader.load(definitionFile);
+        YamlDocument doc = definitions.read(definitionFile);
         doc.warnings().forEach(warnings);
         Map<String, Object> definition = definitionTree(doc);
         boolean enabled =

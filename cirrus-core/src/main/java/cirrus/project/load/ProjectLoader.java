@@ -51,6 +51,7 @@ public final class ProjectLoader implements Project.Elements {
     private final PathDisplay display;
     private final Consumer<Diagnostic> warnings;
     private final ComponentLoader components;
+    private final DefinitionPrefetch definitions = new DefinitionPrefetch();
 
     /**
      * @param root the project directory; empty to load built-in and plugin elements only
@@ -70,7 +71,7 @@ public final class ProjectLoader implements Project.Elements {
         this.plugins = List.copyOf(plugins);
         this.display = display;
         this.warnings = warnings;
-        this.components = new ComponentLoader(config, display, warnings);
+        this.components = new ComponentLoader(config, display, warnings, definitions);
     }
 
     /**
@@ -83,6 +84,7 @@ public final class ProjectLoader implements Project.Elements {
     public List<Component> components(ComponentType type) {
         Map<String, Component> byName = new LinkedHashMap<>();
         List<Diagnostic> errors = new ArrayList<>();
+        prefetchDefinitions(type);
         for (ResourcePlugin plugin : plugins) {
             Source source =
                     plugin instanceof BuiltinResources
@@ -92,10 +94,28 @@ public final class ProjectLoader implements Project.Elements {
         }
         root.ifPresent(
                 r -> addGroup(byName, errors, type, r.resolve(type.groupName()), Source.PROJECT));
+        definitions.clear();
         if (!errors.isEmpty()) {
             throw new DiagnosticException(errors);
         }
         return List.copyOf(byName.values());
+    }
+
+    /** Starts parsing the group's definition files in parallel (large groups only). */
+    private void prefetchDefinitions(ComponentType type) {
+        List<Path> files = new ArrayList<>();
+        for (ResourcePlugin plugin : plugins) {
+            for (Path entry : entries(plugin.root().resolve(type.groupName()))) {
+                files.add(entry.resolve(cirrus.project.ComponentFile.DEFINITION));
+            }
+        }
+        root.ifPresent(
+                r -> {
+                    for (Path entry : entries(r.resolve(type.groupName()))) {
+                        files.add(entry.resolve(cirrus.project.ComponentFile.DEFINITION));
+                    }
+                });
+        definitions.prefetch(files);
     }
 
     private void addGroup(
