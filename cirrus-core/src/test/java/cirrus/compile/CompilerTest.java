@@ -209,4 +209,25 @@ class CompilerTest {
                 .extracting(d -> d.location().toString() + " " + d.code())
                 .containsExactly(project.resolve("tasks/bad/definition.yml") + ":4:5 CIRRUS-B004");
     }
+
+    @Test
+    void aLargeGroupReportsItsProblemsInDirectoryOrder() throws IOException {
+        for (int i = 0; i < 40; i++) {
+            String name = String.format("t%02d", i);
+            pythonLambda("tasks", name, "");
+            if (i % 9 == 4) {
+                write("tasks/" + name + "/definition.yml", "lambda: [unclosed\n");
+            }
+        }
+        compile(project, diagnostics);
+
+        assertThat(diagnostics.all())
+                .filteredOn(d -> d.severity().isError())
+                .extracting(d -> project.relativize(d.location().file()).toString())
+                .containsExactly(
+                        "tasks/t04/definition.yml",
+                        "tasks/t13/definition.yml",
+                        "tasks/t22/definition.yml",
+                        "tasks/t31/definition.yml");
+    }
 }
