@@ -1,60 +1,140 @@
 package cirrus.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
+import cirrus.cli.command.BuildCommand;
+import cirrus.cli.command.CleanCommand;
+import cirrus.cli.command.CreateCommand;
+import cirrus.cli.command.CreateComponentCommand;
+import cirrus.cli.command.CreateTaskCommand;
+import cirrus.cli.command.InitCommand;
 import cirrus.cli.command.PayloadCommand;
+import cirrus.cli.command.RootCommand;
+import cirrus.cli.command.ServerlessCommand;
+import cirrus.cli.command.ShowCloudFormationCommand;
+import cirrus.cli.command.ShowCommand;
+import cirrus.cli.command.ShowComponentsCommand;
+import cirrus.cli.command.ShowPluginsCommand;
 import cirrus.cli.command.StatesCommand;
+import cirrus.cli.output.Console;
+import cirrus.cli.output.HelpRenderer;
+import cirrus.cli.output.Terminal;
+import cirrus.project.ComponentType;
 
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
- * Builds the picocli command tree with the given output streams and maps every failure to an exit
- * code. Tests call {@link #run} in-process.
+ * Builds the {@code cirrus} command tree and runs one command line. This is the composition root of
+ * the CLI and the one place that turns failures into exit codes (through {@link ErrorHandler}).
+ * Tests call {@link #run(String[], PrintWriter, PrintWriter, Environment)} in-process.
  */
 public final class Cli {
     private Cli() {}
 
-    /** The root {@code cirrus} command. */
-    @Command(
-            name = "cirrus",
-            description = "cli for cirrus, a serverless STAC-based processing pipeline",
-            mixinStandardHelpOptions = false)
-    static final class Root implements Callable<Integer> {
-        @Option(
-                names = {"-v", "--verbose"},
-                description = "Increase logging level. Can be specified multiple times.")
-        boolean[] verbose = new boolean[0];
+    /**
+     * The command table. Help lists commands in this order: the cirrus v0.15.4 commands
+     * alphabetically, then the newer ones.
+     */
+    static CommandLine commandTree(CliContext context) {
+        CommandLine root = new CommandLine(new RootCommand(context));
+        root.addSubcommand(new BuildCommand(context));
+        root.addSubcommand(new CleanCommand(context));
+        root.addSubcommand(createGroup(context));
+        root.addSubcommand(new InitCommand(context));
+        root.addSubcommand(
+                new CommandLine(new ServerlessCommand(context))
+                        .setUnmatchedOptionsArePositionalParams(true));
+        root.addSubcommand(showGroup(context));
+        // commands beyond cirrus v0.15.4 follow, one addSubcommand line each
+        root.addSubcommand("payload", new PayloadCommand());
+        root.addSubcommand("states", new StatesCommand());
+        return root;
+    }
 
-        @Option(names = "--stacktrace", description = "Show stack traces of errors.")
-        boolean stacktrace;
+    private static CommandLine createGroup(CliContext context) {
+        CommandLine create = new CommandLine(new CreateCommand(context));
+        for (ComponentType type : ComponentTypes.alphabetical()) {
+            Object command =
+                    type == ComponentType.TASK
+                            ? new CreateTaskCommand(context)
+                            : new CreateComponentCommand(context, type);
+            create.addSubcommand(type.typeName(), command);
+        }
+        return create;
+    }
 
-        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    private static CommandLine showGroup(CliContext context) {
+        CommandLine show = new CommandLine(new ShowCommand(context));
+        Map<String, Object> commands = new TreeMap<>();
+        commands.put("cloudformation", new ShowCloudFormationCommand(context));
+        commands.put("plugins", new ShowPluginsCommand(context));
+        for (ComponentType type : ComponentType.values()) {
+            commands.put(type.groupName(), new ShowComponentsCommand(context, type));
+        }
+        commands.forEach(show::addSubcommand);
+        return show;
+    }
 
-        @Override
-        public Integer call() {
-            spec.commandLine().usage(spec.commandLine().getOut());
-            return ExitCode.OK;
+    /** Runs {@code args} in the environment of this process. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        Environment environment = Environment.current();
+        Terminal terminal = Terminal.detect(environment.variables());
+        return run(args, new Console(out, err, terminal), environment);
+    }
+
+    /** Runs {@code args} in {@code environment}, without colours; for tests. */
+    public static int run(
+            String[] args, PrintWriter out, PrintWriter err, Environment environment) {
+        return run(args, new Console(out, err, Terminal.PLAIN), environment);
+    }
+
+    private static int run(String[] args, Console console, Environment environment) {
+        CliContext context = new CliContext(console, environment);
+        ErrorHandler errors = new ErrorHandler(context);
+        CommandLine root = commandTree(context);
+        configure(root, context, errors);
+        try {
+            return root.execute(CommandNameResolver.resolve(root, args));
+        } catch (RuntimeException e) {
+            return errors.handle(e, root);
+        } finally {
+            console.out().flush();
+            console.err().flush();
         }
     }
 
-    /**
-     * Runs the command line {@code args}, writing results to {@code out} and messages to {@code
-     * err}.
-     */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Root());
-        cl.addSubcommand("payload", new PayloadCommand());
-        cl.addSubcommand("states", new StatesCommand());
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setExecutionExceptionHandler(
-                (ex, commandLine, parseResult) -> {
-                    err.println("Error: " + ex.getMessage());
-                    return ExitCode.ERROR;
+    private static void configure(CommandLine root, CliContext context, ErrorHandler errors) {
+        root.setOut(context.console().out());
+        root.setErr(context.console().err());
+        root.setParameterExceptionHandler(errors);
+        root.setExecutionExceptionHandler(errors);
+        root.setExecutionStrategy(
+                parseResult -> {
+                    Integer help = CommandLine.executeHelpRequest(parseResult);
+                    if (help != null) {
+                        return help;
+                    }
+                    RootCommand options = root.getCommand();
+                    context.setGlobalOptions(
+                            options.cirrusDir(), options.verbosity(), options.stacktrace());
+                    try {
+                        context.projectDirectory();
+                    } catch (RuntimeException e) {
+                        return errors.handle(e, root);
+                    }
+                    return new CommandLine.RunLast().execute(parseResult);
                 });
-        return cl.execute(args);
+        applyHelp(root);
+    }
+
+    private static void applyHelp(CommandLine command) {
+        command.setHelpSectionKeys(List.of(HelpRenderer.SECTION));
+        command.setHelpSectionMap(Map.of(HelpRenderer.SECTION, new HelpRenderer()));
+        for (CommandLine sub : command.getSubcommands().values()) {
+            applyHelp(sub);
+        }
     }
 }
