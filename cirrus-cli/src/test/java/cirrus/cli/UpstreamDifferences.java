@@ -44,14 +44,18 @@ final class UpstreamDifferences {
     static String withoutNewCommandRows(String help, Set<String> newCommands) {
         StringBuilder out = new StringBuilder();
         boolean inCommands = false;
+        boolean skippingRow = false;
         for (String line : help.split("\n", -1)) {
             if (line.equals("Commands:")) {
                 inCommands = true;
             } else if (inCommands && line.startsWith("  ") && !line.startsWith("   ")) {
                 String name = line.strip().split(" ")[0];
-                if (newCommands.contains(name)) {
-                    continue;
-                }
+                skippingRow = newCommands.contains(name);
+            } else if (!(inCommands && line.startsWith("   "))) {
+                skippingRow = false;
+            }
+            if (skippingRow) {
+                continue; // the row of a new command and its wrapped description lines
             }
             out.append(line).append('\n');
         }
