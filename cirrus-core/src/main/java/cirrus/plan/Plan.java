@@ -3,6 +3,7 @@ package cirrus.plan;
 import java.util.List;
 import java.util.Objects;
 
+import cirrus.plan.bluegreen.BlueGreenStatus;
 import cirrus.plan.diff.ResourceChange;
 
 /**
@@ -15,19 +16,22 @@ import cirrus.plan.diff.ResourceChange;
  * @param resources the analysed resources with findings, most risky first
  * @param stack stack-wide findings
  * @param notAnalysed changed resources of types the planner does not analyse
+ * @param blueGreen where blue/green resources stand in the procedure
  */
 public record Plan(
         String before,
         String after,
         List<ResourcePlan> resources,
         List<Finding> stack,
-        List<ResourceChange> notAnalysed) {
+        List<ResourceChange> notAnalysed,
+        List<BlueGreenStatus> blueGreen) {
     public Plan {
         Objects.requireNonNull(before, "before");
         Objects.requireNonNull(after, "after");
         resources = List.copyOf(resources);
         stack = List.copyOf(stack);
         notAnalysed = List.copyOf(notAnalysed);
+        blueGreen = List.copyOf(blueGreen);
     }
 
     /** The highest risk of any finding; {@link Risk#INFO} for an empty plan. */
@@ -59,11 +63,14 @@ public record Plan(
 
     /** Whether nothing changes at all. */
     public boolean empty() {
-        return resources.isEmpty() && stack.isEmpty() && notAnalysed.isEmpty();
+        return resources.isEmpty()
+                && stack.isEmpty()
+                && notAnalysed.isEmpty()
+                && blueGreen.isEmpty();
     }
 
     /** The same plan with other names for the two templates. */
     public Plan labelled(String beforeLabel, String afterLabel) {
-        return new Plan(beforeLabel, afterLabel, resources, stack, notAnalysed);
+        return new Plan(beforeLabel, afterLabel, resources, stack, notAnalysed, blueGreen);
     }
 }

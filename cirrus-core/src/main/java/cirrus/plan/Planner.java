@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cirrus.plan.bluegreen.BlueGreenStatus;
 import cirrus.plan.diff.ResourceChange;
 import cirrus.plan.diff.TreeDiff;
 import cirrus.plan.rule.PlanContext;
@@ -126,6 +127,7 @@ public final class Planner {
                 after.source().toString(),
                 resources,
                 stack,
-                notAnalysed);
+                notAnalysed,
+                BlueGreenStatus.of(before, after));
     }
 }

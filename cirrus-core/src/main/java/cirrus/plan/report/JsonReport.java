@@ -14,6 +14,7 @@ import cirrus.plan.Plan;
 import cirrus.plan.ResourcePlan;
 import cirrus.plan.Risk;
 import cirrus.plan.Source;
+import cirrus.plan.bluegreen.BlueGreenStatus;
 import cirrus.plan.diff.Change;
 import cirrus.plan.diff.ResourceChange;
 
@@ -73,6 +74,18 @@ public final class JsonReport {
             notAnalysed.add(m);
         }
         root.put("notAnalysed", notAnalysed);
+        List<Object> blueGreen = new ArrayList<>();
+        for (BlueGreenStatus b : plan.blueGreen()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("stems", b.stems());
+            m.put("liveBefore", b.liveBefore().map(Enum::name).orElse(null));
+            m.put("liveAfter", b.liveAfter().name());
+            m.put("retired", b.retired().map(Enum::name).orElse(null));
+            m.put("summary", b.summary());
+            m.put("next", b.next());
+            blueGreen.add(m);
+        }
+        root.put("blueGreen", blueGreen);
         return root;
     }
 

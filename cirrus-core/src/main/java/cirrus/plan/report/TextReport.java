@@ -9,6 +9,7 @@ import cirrus.plan.Plan;
 import cirrus.plan.ResourcePlan;
 import cirrus.plan.Risk;
 import cirrus.plan.Source;
+import cirrus.plan.bluegreen.BlueGreenStatus;
 import cirrus.plan.diff.Change;
 import cirrus.plan.diff.ResourceChange;
 
@@ -45,6 +46,14 @@ public final class TextReport {
             line("Stack:");
             for (Finding f : plan.stack()) {
                 finding(f, "  ");
+            }
+        }
+        if (!plan.blueGreen().isEmpty()) {
+            line("");
+            line("Blue/green:");
+            for (BlueGreenStatus b : plan.blueGreen()) {
+                line("  " + String.join(", ", b.stems()) + ": " + b.summary());
+                line("    next: " + b.next());
             }
         }
         if (!plan.notAnalysed().isEmpty()) {
@@ -112,7 +121,7 @@ public final class TextReport {
         StringBuilder head =
                 new StringBuilder(indent).append('[').append(f.risk().label()).append("] ");
         head.append(f.row() > 0 ? "row " + f.row() + " " + f.rule() : f.rule());
-        if (f.action() != cirrus.plan.Action.NONE) {
+        if (f.action() != cirrus.plan.Action.NONE && !f.rule().equals(f.action().id())) {
             head.append(": ").append(f.action().label());
         }
         if (f.logicalId().equals(cirrus.plan.rule.QuotaCheck.STACK)) {

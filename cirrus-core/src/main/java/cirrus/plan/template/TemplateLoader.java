@@ -100,6 +100,11 @@ public final class TemplateLoader {
                         + " CloudFormation template (Resources)");
     }
 
+    /** The template in an in-memory tree (no source locations), named {@code source}. */
+    public static Template of(java.nio.file.Path source, Map<String, Object> root) {
+        return of(new YamlDocument(source, root, new cirrus.yaml.SourceMap(), List.of()));
+    }
+
     static TemplateException notATemplate(YamlDocument doc, String why) {
         return new TemplateException(
                 TemplateException.NOT_A_TEMPLATE,
