@@ -114,7 +114,7 @@ class TemplateLoaderTest {
         Path file = write("bad.yml", "Resources:\n  A: [unclosed\n");
         assertThatThrownBy(() -> TemplateLoader.load(file))
                 .satisfies(e -> assertThat(code(e)).isEqualTo(TemplateException.UNREADABLE))
-                .hasMessageMatching("(?s).*bad\\.yml:\\d+:\\d+: error\\[CIRRUS-P002\\].*");
+                .hasMessageMatching("(?s).*bad\\.yml:\\d+:\\d+: error\\[CIRRUS-PL002\\].*");
     }
 
     @Test

@@ -12,16 +12,16 @@ public final class BaselineException extends DiagnosticException {
     private static final long serialVersionUID = 1L;
 
     /** No baseline has been accepted yet. */
-    public static final String MISSING = "CIRRUS-P004";
+    public static final String MISSING = "CIRRUS-PL004";
 
     /** The baseline (or the --against template) is from another project. */
-    public static final String FOREIGN = "CIRRUS-P005";
+    public static final String FOREIGN = "CIRRUS-PL005";
 
     /** The baseline files are inconsistent (hash mismatch, unreadable metadata). */
-    public static final String DAMAGED = "CIRRUS-P006";
+    public static final String DAMAGED = "CIRRUS-PL006";
 
     /** The baseline could not be written. */
-    public static final String UNWRITABLE = "CIRRUS-P007";
+    public static final String UNWRITABLE = "CIRRUS-PL007";
 
     public BaselineException(String code, Location location, String message, String hint) {
         super(List.of(new Diagnostic(code, Severity.ERROR, location, message, hint)), null);
