@@ -17,6 +17,9 @@ public enum Source {
     CFN_CR(
             "CFN-CR",
             "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-batch-computeenvironment-computeresources.html"),
+    CFN_LTS(
+            "CFN-LTS",
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-batch-computeenvironment-launchtemplatespecification.html"),
     CFN_UP(
             "CFN-UP",
             "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-batch-computeenvironment-updatepolicy.html"),

@@ -80,6 +80,9 @@ final class InfrastructureChangeRule implements Rule {
         Finding.Builder finding =
                 Finding.about(change.logicalId(), change.type()).paths(Wording.paths(changes));
         int row = fromLaunchTemplate ? 18 : 0;
+        if (fromLaunchTemplate) {
+            finding.sources(Source.CFN_LTS);
+        }
         if (before.fargate() && after.fargate()) {
             return List.of(
                     finding.rule("ce-infrastructure-update", row == 0 ? 10 : row)
