@@ -11,6 +11,7 @@ import cirrus.cli.command.CreateCommand;
 import cirrus.cli.command.CreateComponentCommand;
 import cirrus.cli.command.CreateTaskCommand;
 import cirrus.cli.command.InitCommand;
+import cirrus.cli.command.PlanCommand;
 import cirrus.cli.command.RootCommand;
 import cirrus.cli.command.ServerlessCommand;
 import cirrus.cli.command.ShowCloudFormationCommand;
@@ -47,6 +48,7 @@ public final class Cli {
                         .setUnmatchedOptionsArePositionalParams(true));
         root.addSubcommand(showGroup(context));
         // commands beyond cirrus v0.15.4 follow, one addSubcommand line each
+        root.addSubcommand(new PlanCommand(context));
         return root;
     }
 
