@@ -12,6 +12,7 @@ import java.util.Set;
 import cirrus.plan.bluegreen.BlueGreenStatus;
 import cirrus.plan.diff.ResourceChange;
 import cirrus.plan.diff.TreeDiff;
+import cirrus.plan.rule.NameIndex;
 import cirrus.plan.rule.PlanContext;
 import cirrus.plan.rule.QuotaCheck;
 import cirrus.plan.rule.Rule;
@@ -35,6 +36,7 @@ public final class Planner {
     public static Plan plan(Template before, Template after) {
         ReferenceIndex beforeRefs = ReferenceIndex.of(before);
         ReferenceIndex afterRefs = ReferenceIndex.of(after);
+        NameIndex oldNames = NameIndex.of(before);
         Map<String, ResourceChange> changes = new LinkedHashMap<>();
         for (ResourceChange c : TreeDiff.of(before, after)) {
             changes.put(c.logicalId(), c);
@@ -44,7 +46,9 @@ public final class Planner {
         List<Finding> findings = List.of();
         PlanContext context = null;
         for (int round = 0; round <= changes.size() + 1; round++) {
-            context = new PlanContext(before, after, beforeRefs, afterRefs, changes, actions);
+            context =
+                    new PlanContext(
+                            before, after, beforeRefs, afterRefs, oldNames, changes, actions);
             findings = classify(changes, scope, context);
             Map<String, Action> next = actions(findings);
             boolean grew = Propagation.apply(changes, next, afterRefs);

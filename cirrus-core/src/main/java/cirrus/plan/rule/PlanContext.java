@@ -22,6 +22,7 @@ public final class PlanContext {
     private final Template after;
     private final ReferenceIndex beforeRefs;
     private final ReferenceIndex afterRefs;
+    private final NameIndex oldNames;
     private final Map<String, ResourceChange> changes;
     private final Map<String, Action> actions;
 
@@ -30,12 +31,14 @@ public final class PlanContext {
             Template after,
             ReferenceIndex beforeRefs,
             ReferenceIndex afterRefs,
+            NameIndex oldNames,
             Map<String, ResourceChange> changes,
             Map<String, Action> actions) {
         this.before = before;
         this.after = after;
         this.beforeRefs = beforeRefs;
         this.afterRefs = afterRefs;
+        this.oldNames = oldNames;
         this.changes = Map.copyOf(changes);
         this.actions = Map.copyOf(actions);
     }
@@ -54,6 +57,11 @@ public final class PlanContext {
 
     public ReferenceIndex afterRefs() {
         return afterRefs;
+    }
+
+    /** Which state machines of the old template name a text (a job definition by name). */
+    public NameIndex oldNames() {
+        return oldNames;
     }
 
     public Optional<ResourceChange> change(String logicalId) {
