@@ -68,6 +68,9 @@ public enum Source {
     SFN_UPD(
             "SFN-UPD",
             "https://docs.aws.amazon.com/step-functions/latest/apireference/API_UpdateStateMachine.html"),
+    SFN_DEL(
+            "SFN-DEL",
+            "https://docs.aws.amazon.com/step-functions/latest/apireference/API_DeleteStateMachine.html"),
     CDK_9144("CDK-9144", "https://github.com/aws/aws-cdk/issues/9144"),
     SEED(
             "SEED",

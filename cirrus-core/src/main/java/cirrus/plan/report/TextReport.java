@@ -114,7 +114,8 @@ public final class TextReport {
         if (c.removed()) {
             return "- " + c.path() + ": " + ValueText.of(c.before());
         }
-        return "~ " + c.path() + ": " + ValueText.of(c.before()) + " -> " + ValueText.of(c.after());
+        String[] values = ValueText.pair(c.before(), c.after());
+        return "~ " + c.path() + ": " + values[0] + " -> " + values[1];
     }
 
     private void finding(Finding f, String indent) {

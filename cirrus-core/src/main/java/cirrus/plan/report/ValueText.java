@@ -22,6 +22,30 @@ final class ValueText {
         return text.length() > MAX ? text.substring(0, MAX - 1) + "…" : text;
     }
 
+    /**
+     * Two long values that differ, each cut to a window around their first difference (so that a
+     * changed {@code DefinitionString} shows what changed, not the same first hundred characters).
+     */
+    static String[] pair(Object before, Object after) {
+        String b = render(before);
+        String a = render(after);
+        if (b.length() <= MAX && a.length() <= MAX) {
+            return new String[] {b, a};
+        }
+        int same = 0;
+        while (same < b.length() && same < a.length() && b.charAt(same) == a.charAt(same)) {
+            same++;
+        }
+        int start = Math.max(0, same - 30);
+        return new String[] {window(b, start), window(a, start)};
+    }
+
+    private static String window(String text, int start) {
+        String head = start > 0 ? "…" : "";
+        int end = Math.min(text.length(), start + MAX - 2);
+        return head + text.substring(start, end) + (end < text.length() ? "…" : "");
+    }
+
     private static String render(Object value) {
         if (value == Change.ABSENT) {
             return "(absent)";

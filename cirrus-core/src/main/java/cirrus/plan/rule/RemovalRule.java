@@ -98,9 +98,15 @@ final class RemovalRule implements Rule {
         if (type.equals(ResourceTypes.STATE_MACHINE)) {
             return List.of(
                     finding.rule("sm-delete", 0)
-                            .risk(Risk.WARNING)
-                            .impact("payloads for this workflow can no longer start executions")
-                            .strategy("stop feeding the workflow before removing it")
+                            .risk(Risk.BREAKING)
+                            .impact(
+                                    "its running executions are terminated at their next state"
+                                            + " transition, and payloads for it can no longer"
+                                            + " start")
+                            .strategy(
+                                    "stop feeding the workflow and let its executions finish"
+                                            + " before removing it")
+                            .sources(Source.SFN_DEL)
                             .build());
         }
         return List.of(

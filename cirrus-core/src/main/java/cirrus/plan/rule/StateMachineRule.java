@@ -20,6 +20,28 @@ final class StateMachineRule implements Rule {
         if (change.kind() != ResourceChange.Kind.MODIFIED) {
             return List.of();
         }
+        List<Change> renamed =
+                change.changes(c -> c.path().equals("name") || c.path().equals("StateMachineName"));
+        if (!renamed.isEmpty()) {
+            return List.of(
+                    Finding.about(change.logicalId(), change.type())
+                            .rule("sm-rename", 0)
+                            .action(Action.REPLACEMENT)
+                            .risk(Risk.BREAKING)
+                            .paths(Wording.paths(change.changes()))
+                            .why(
+                                    "the state machine's name changes: replacement, a new state"
+                                            + " machine with a new ARN")
+                            .impact(
+                                    "the old one is deleted: its running executions are"
+                                            + " terminated at their next state transition; cirrus"
+                                            + " starts executions by state machine name")
+                            .strategy(
+                                    "keep the name; or add the renamed workflow next to the old"
+                                            + " one and remove the old one once drained")
+                            .sources(Source.SFN_DEL)
+                            .build());
+        }
         List<Change> derived = change.changes(Change::derived);
         List<Change> direct = change.changes(c -> !c.derived());
         StringBuilder why = new StringBuilder();
