@@ -12,6 +12,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cirrus.plan.report.JsonReport;
 import cirrus.plan.report.TextReport;
 import cirrus.plan.template.TemplateLoader;
 
@@ -52,6 +56,20 @@ class PlanGoldenTest {
             plan.resources().forEach(r -> r.findings().forEach(f -> rows.add(f.row())));
         }
         assertThat(rows).containsAll(IntStream.rangeClosed(1, 24).boxed().toList());
+    }
+
+    @Test
+    void theJsonFormCarriesTheSameVerdicts() throws Exception {
+        Plan plan = plan(CASES.resolve("reproject-image"));
+        String json = JsonReport.of(plan);
+        Goldens.assertGolden("plan/reproject-image", "expected.json", json);
+        JsonNode root = new ObjectMapper().readTree(json);
+        assertThat(root.path("breaking").asBoolean()).isTrue();
+        assertThat(root.path("summary").path("breaking").asInt()).isEqualTo(1);
+        JsonNode finding = root.path("resources").get(0).path("findings").get(0);
+        assertThat(finding.path("rule").asText()).isEqualTo("jd-new-revision");
+        assertThat(finding.path("action").asText()).isEqualTo("new-revision");
+        assertThat(finding.path("sources").get(0).path("url").asText()).startsWith("https://");
     }
 
     @Test

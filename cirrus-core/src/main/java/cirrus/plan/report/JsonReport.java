@@ -128,7 +128,10 @@ public final class JsonReport {
         m.put("strategy", f.strategy());
         List<Object> sources = new ArrayList<>();
         for (Source s : f.sources()) {
-            sources.add(Map.of("id", s.id(), "url", s.url()));
+            Map<String, Object> source = new LinkedHashMap<>();
+            source.put("id", s.id());
+            source.put("url", s.url());
+            sources.add(source);
         }
         m.put("sources", sources);
         return m;

@@ -90,7 +90,7 @@ final class ValueText {
         }
         String shortName = name.startsWith("Fn::") ? name.substring(4) : name;
         if (name.equals("Fn::Sub") && arg instanceof String s) {
-            return "!Sub '" + s.replace("'", "''") + "'";
+            return "!Sub '" + s.replace("'", "''").replace("\n", "\\n") + "'";
         }
         return "!" + shortName + " " + render(arg);
     }
