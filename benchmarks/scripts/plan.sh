@@ -29,11 +29,6 @@ echo "|---|---|---|---|---|"
 for n in "${sizes[@]}"; do
   p="$work/p$n"
   "$ROOT/benchmarks/scripts/gen-project.sh" "$p" "$n" 2>/dev/null
-  # gen-project.sh copies the template task's logical ids (Tmpltask…) verbatim; give each task its own
-  for d in "$p"/tasks/*/; do
-    id=$(basename "$d" | sed 's/-//g; s/^./\U&/')
-    sed -i "s/Tmpltask/$id/g" "$d/definition.yml"
-  done
   "$CIRRUS" --cirrus-dir "$p" build 2>/dev/null
   "$CIRRUS" --cirrus-dir "$p" plan --accept >/dev/null
   sed -i 's|run-lambda:0.2.1|run-lambda:0.3.0|; s|MaxvCpus: 1000|MaxvCpus: 2000|' "$p"/tasks/*/definition.yml

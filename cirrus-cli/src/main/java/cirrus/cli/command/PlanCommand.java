@@ -35,11 +35,7 @@ import picocli.CommandLine.Option;
  * executions, compared with the baseline; exits {@value #BREAKING} when something breaks (a CI
  * gate). {@code --accept} stores the build as the new baseline.
  */
-@Command(
-        name = "plan",
-        description =
-                "Show what deploying the build does to Batch resources and running jobs; exit 2"
-                        + " if it breaks something.")
+@Command(name = "plan", description = "Plan what a deploy does to Batch resources and jobs.")
 public final class PlanCommand implements Callable<Integer> {
     /** The exit status of a plan with a breaking change. */
     public static final int BREAKING = 2;
