@@ -12,6 +12,7 @@ import cirrus.cli.command.CreateComponentCommand;
 import cirrus.cli.command.CreateTaskCommand;
 import cirrus.cli.command.InitCommand;
 import cirrus.cli.command.PayloadCommand;
+import cirrus.cli.command.PlanCommand;
 import cirrus.cli.command.RootCommand;
 import cirrus.cli.command.ServerlessCommand;
 import cirrus.cli.command.ShowCloudFormationCommand;
@@ -51,6 +52,7 @@ public final class Cli {
         // commands beyond cirrus v0.15.4 follow, one addSubcommand line each
         root.addSubcommand("payload", new PayloadCommand());
         root.addSubcommand("states", new StatesCommand());
+        root.addSubcommand(new PlanCommand(context));
         return root;
     }
 

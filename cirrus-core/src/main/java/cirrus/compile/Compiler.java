@@ -48,6 +48,7 @@ public final class Compiler {
         stepFunctions(config).put("stateMachines", StateMachines.register(workflows, diagnostics));
 
         CloudFormationResources.register(resources(config), cloudFormation(project, diagnostics));
+        config = BlueGreenStep.apply(project, config, diagnostics);
 
         if (config.get("custom") instanceof Map<?, ?> custom
                 && custom.get("pythonRequirements") instanceof Map<?, ?> requirements) {
