@@ -39,20 +39,38 @@ public final class Cli {
      * The command table. Help lists commands in this order: the cirrus v0.15.4 commands
      * alphabetically, then the newer ones.
      */
-    static CommandLine commandTree(CliContext context) {
+    static CommandTable commands(CliContext context) {
+        return new CommandTable()
+                .add(BuildCommand.class, () -> new BuildCommand(context))
+                .add(CleanCommand.class, () -> new CleanCommand(context))
+                .add(CreateCommand.class, () -> createGroup(context))
+                .add(InitCommand.class, () -> new InitCommand(context))
+                .add(
+                        ServerlessCommand.class,
+                        () ->
+                                new CommandLine(new ServerlessCommand(context))
+                                        .setUnmatchedOptionsArePositionalParams(true))
+                .add(ShowCommand.class, () -> showGroup(context))
+                // commands beyond cirrus v0.15.4 follow, one add line each
+                .add("payload", PayloadCommand.class, PayloadCommand::new)
+                .add("states", StatesCommand.class, StatesCommand::new)
+                .add(PlanCommand.class, () -> new PlanCommand(context));
+    }
+
+    /**
+     * The command tree for {@code args}: the root command, the command {@code args} selects built
+     * in full, and the other root commands as stubs (name, aliases, description).
+     */
+    static CommandLine commandTree(CliContext context, String... args) {
+        CommandTable table = commands(context);
+        CommandLine stubs = new CommandLine(new RootCommand(context));
+        table.addTo(stubs, null);
+        String selected = CommandNameResolver.rootCommand(stubs, args, table.names());
+        if (selected == null) {
+            return stubs;
+        }
         CommandLine root = new CommandLine(new RootCommand(context));
-        root.addSubcommand(new BuildCommand(context));
-        root.addSubcommand(new CleanCommand(context));
-        root.addSubcommand(createGroup(context));
-        root.addSubcommand(new InitCommand(context));
-        root.addSubcommand(
-                new CommandLine(new ServerlessCommand(context))
-                        .setUnmatchedOptionsArePositionalParams(true));
-        root.addSubcommand(showGroup(context));
-        // commands beyond cirrus v0.15.4 follow, one addSubcommand line each
-        root.addSubcommand("payload", new PayloadCommand());
-        root.addSubcommand("states", new StatesCommand());
-        root.addSubcommand(new PlanCommand(context));
+        table.addTo(root, selected);
         return root;
     }
 
@@ -96,12 +114,14 @@ public final class Cli {
     private static int run(String[] args, Console console, Environment environment) {
         CliContext context = new CliContext(console, environment);
         ErrorHandler errors = new ErrorHandler(context);
-        CommandLine root = commandTree(context);
-        configure(root, context, errors);
+        CommandLine root = null;
         try {
+            root = commandTree(context, args);
+            configure(root, context, errors);
             return root.execute(CommandNameResolver.resolve(root, args));
         } catch (RuntimeException e) {
-            return errors.handle(e, root);
+            return errors.handle(
+                    e, root != null ? root : new CommandLine(new RootCommand(context)));
         } finally {
             console.out().flush();
             console.err().flush();

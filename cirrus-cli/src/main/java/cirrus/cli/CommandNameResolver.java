@@ -1,6 +1,7 @@
 package cirrus.cli;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -47,6 +48,29 @@ final class CommandNameResolver {
         return out.toArray(String[]::new);
     }
 
+    /**
+     * The root command {@code args} select, resolved against {@code names} (name or alias to
+     * command name); null when {@code args} name no command.
+     *
+     * @throws CommandLine.ParameterException for an unknown or ambiguous command name
+     */
+    static String rootCommand(CommandLine root, String[] args, Map<String, String> names) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--")) {
+                return null;
+            }
+            if (arg.startsWith("-") && arg.length() > 1) {
+                if (takesSeparateValue(root.getCommandSpec(), arg)) {
+                    i++;
+                }
+                continue;
+            }
+            return match(root, arg, names);
+        }
+        return null;
+    }
+
     private static boolean takesSeparateValue(CommandSpec spec, String arg) {
         if (arg.contains("=")) {
             return false;
@@ -56,14 +80,20 @@ final class CommandNameResolver {
     }
 
     private static String match(CommandLine command, String token) {
-        Map<String, CommandLine> subcommands = command.getSubcommands();
-        if (subcommands.containsKey(token)) {
-            return token;
+        Map<String, String> names = new LinkedHashMap<>();
+        command.getSubcommands()
+                .forEach((name, sub) -> names.put(name, sub.getCommandSpec().name()));
+        return match(command, token, names);
+    }
+
+    private static String match(CommandLine command, String token, Map<String, String> names) {
+        if (names.containsKey(token)) {
+            return names.get(token);
         }
         TreeSet<String> candidates = new TreeSet<>();
-        for (String name : subcommands.keySet()) {
-            if (name.startsWith(token)) {
-                candidates.add(subcommands.get(name).getCommandSpec().name());
+        for (Map.Entry<String, String> name : names.entrySet()) {
+            if (name.getKey().startsWith(token)) {
+                candidates.add(name.getValue());
             }
         }
         if (candidates.size() == 1) {
