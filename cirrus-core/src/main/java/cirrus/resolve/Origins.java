@@ -44,6 +44,11 @@ public final class Origins {
         return locations.value((Map<?, ?>) original(map), key).or(() -> of(map));
     }
 
+    /** Where the key {@code key} of {@code map} is written. */
+    public Optional<Location> key(Map<?, ?> map, String key) {
+        return locations.key((Map<?, ?>) original(map), key).or(() -> of(map));
+    }
+
     /** Where item {@code index} of {@code list} is written. */
     public Optional<Location> item(List<?> list, int index) {
         return locations.item((List<?>) original(list), index).or(() -> of(list));
