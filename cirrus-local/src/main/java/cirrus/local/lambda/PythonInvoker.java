@@ -147,11 +147,15 @@ public final class PythonInvoker implements FunctionInvoker {
         } catch (IOException e) {
             // the process ended before reading its event; its exit status tells why
         }
-        boolean done = process.waitFor(function.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        boolean done;
+        try {
+            done = process.waitFor(function.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            kill(process);
+            throw e;
+        }
         if (!done) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            process.waitFor(5, TimeUnit.SECONDS);
+            kill(process);
         }
         List<String> stderr = Files.readAllLines(err, StandardCharsets.UTF_8);
         log.addAll(stderr);
@@ -181,6 +185,12 @@ public final class PythonInvoker implements FunctionInvoker {
                                 + " Error: Runtime exited with error: exit status "
                                 + status
                                 + last));
+    }
+
+    private static void kill(Process process) throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(5, TimeUnit.SECONDS);
     }
 
     private static LambdaError error(JsonNode value) {

@@ -18,7 +18,7 @@ import java.util.Objects;
  * table           arn:aws:dynamodb:&lt;region&gt;:000000000000:table/&lt;name&gt;
  * bucket          arn:aws:s3:::&lt;name&gt;
  * Batch           arn:aws:batch:&lt;region&gt;:000000000000:job-queue/&lt;name&gt;, compute-environment/&lt;name&gt;,
- *                 job-definition/&lt;name&gt;:&lt;revision&gt;
+ *                 job-definition/&lt;name&gt; (Ref: the latest revision), job-definition/&lt;name&gt;:&lt;revision&gt;
  * </pre>
  *
  * @param service the serverless service name
@@ -100,6 +100,11 @@ public record LocalNames(String service, String stage, String region) {
 
     public String computeEnvironmentArn(String name) {
         return arn("batch", "compute-environment/" + name);
+    }
+
+    /** A job definition's ARN without revision: its latest active revision. */
+    public String jobDefinitionArn(String name) {
+        return arn("batch", "job-definition/" + name);
     }
 
     public String jobDefinitionArn(String name, int revision) {

@@ -102,10 +102,15 @@ public enum ResourceKind {
                     : Optional.empty();
         }
     },
+    /**
+     * {@code Ref} is the ARN without revision (AWS returns {@code <name>:<revision>}), which Batch
+     * resolves to the latest active revision: locally a changed job definition gets a new revision
+     * without the state machines being redeployed.
+     */
     JOB_DEFINITION("AWS::Batch::JobDefinition", "JobDefinitionName") {
         @Override
         Object ref(LocalNames n, String name) {
-            return n.jobDefinitionArn(name, 1);
+            return n.jobDefinitionArn(name);
         }
     },
     ROLE("AWS::IAM::Role", "RoleName") {

@@ -159,7 +159,7 @@ class LocalModelBuilderTest {
                 .isEqualTo(
                         "arn:aws:batch:us-west-2:"
                                 + ACCOUNT
-                                + ":job-definition/cirrus-dev-geolambda-as-batch:1");
+                                + ":job-definition/cirrus-dev-geolambda-as-batch");
         assertThat(at(job.properties(), "ContainerProperties", "Memory")).isEqualTo(2048L);
         assertThat(at(job.properties(), "ContainerProperties", "Command"))
                 .isEqualTo(List.of("run", "Ref::lambda_function", "Ref::url"));
@@ -312,7 +312,7 @@ class LocalModelBuilderTest {
                 .isEqualTo(
                         "arn:aws:batch:us-west-2:"
                                 + ACCOUNT
-                                + ":job-definition/proj-dev-reproject:1");
+                                + ":job-definition/proj-dev-reproject");
         assertThat(at(sm.definition(), "States", "batch", "Parameters", "Parameters"))
                 .isEqualTo(Map.of("url.$", "$.url"));
         assertThat(model.resources()).doesNotContainKey("ProdOnlyQueue");

@@ -1,0 +1,377 @@
+package cirrus.local.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cirrus.local.batch.BatchArns;
+import cirrus.local.batch.BatchEmulator;
+import cirrus.local.batch.BatchResources;
+import cirrus.local.batch.BatchSettings;
+import cirrus.local.batch.ContainerTask;
+import cirrus.local.batch.SqliteJobStore;
+import cirrus.local.lambda.JavaHandlers;
+import cirrus.local.lambda.JavaInvoker;
+import cirrus.local.lambda.PythonInvoker;
+import cirrus.local.lambda.RuntimeDispatch;
+import cirrus.local.model.LocalBucket;
+import cirrus.local.model.LocalFunction;
+import cirrus.local.model.LocalModel;
+import cirrus.local.model.LocalNames;
+import cirrus.local.model.LocalQueue;
+import cirrus.local.model.LocalResource;
+import cirrus.local.model.ResourceKind;
+import cirrus.local.store.LocalStores;
+import cirrus.local.store.SqliteQueue;
+import cirrus.runtime.builtin.ProcessFunction;
+import cirrus.runtime.builtin.UpdateStateFunction;
+import cirrus.runtime.events.WorkflowEvents;
+import cirrus.runtime.json.Json;
+import cirrus.runtime.port.StateStore;
+import cirrus.runtime.statedb.ConsoleUrls;
+
+/**
+ * The local engine of one project: the composition root that opens the embedded stores under the
+ * state directory and wires the cirrus pipeline as it runs on AWS — the process queue feeds {@code
+ * process} (claim, deterministic execution name), which starts executions of the ASL interpreter;
+ * their Lambda tasks run in-process (Java) or in {@code python3} (Python), their Batch tasks in the
+ * local Batch emulator; each ended execution goes to {@code update-state} (state, events, chaining
+ * back into the process queue). Every step is a committed SQLite transaction, so an engine killed
+ * at any moment resumes where it stopped when started again.
+ */
+public final class LocalEngine implements AutoCloseable {
+    private final LocalModel model;
+    private final EngineLock lock;
+    private final LocalStores stores;
+    private final ExecutionStore executions;
+    private final URLClassLoader classes;
+    private final JavaInvoker javaInvoker;
+    private final Optional<SqliteJobStore> jobStore;
+    private final Optional<BatchEmulator> batch;
+    private final ExecutionDriver driver;
+    private final TaskDispatcher tasks;
+    private final StatusReporter reporter;
+    private final ProcessPoller poller;
+    private final SqliteQueue processQueue;
+    private final ExecutorService async;
+    private final Map<String, String> invalidWorkflows;
+
+    private LocalEngine(LocalModel model, EngineOptions options, EngineLock lock) {
+        this.model = model;
+        this.lock = lock;
+        Path state = model.stateDirectory();
+        Clock clock = Clock.systemUTC();
+        this.stores = LocalStores.open(state, clock);
+        for (LocalBucket b : model.buckets().values()) {
+            stores.blobStore().createBucket(b.name());
+        }
+        this.executions = new ExecutionStore(stores.database());
+        this.classes = classLoader(model);
+        Path batchLogs = state.resolve("logs/aws/batch/job");
+        EnginePorts ports =
+                new EnginePorts(model, stores, new BatchLogs(batchLogs, stores.logs()), clock);
+        this.javaInvoker =
+                new JavaInvoker(
+                        new JavaHandlers(
+                                BuiltinHandlers.of(ports),
+                                (fn, task) -> BuiltinHandlers.task(ports, fn, task),
+                                classes),
+                        stores.logs()::append);
+        RuntimeDispatch functions =
+                new RuntimeDispatch(
+                        javaInvoker,
+                        new PythonInvoker(
+                                model.settings().python(),
+                                state.resolve("runtime"),
+                                stores.logs()::append));
+        Workflows workflows = new Workflows(model);
+        this.invalidWorkflows = workflows.invalid();
+        Map<String, String> updateEnv = environment("update-state");
+        WorkflowEvents updateEvents =
+                new WorkflowEvents(
+                        ports.states(),
+                        ports.topicOf(updateEnv, "CIRRUS_WORKFLOW_EVENT_TOPIC_ARN"),
+                        new ConsoleUrls(model.names().region()),
+                        clock);
+        UpdateStateFunction updateState =
+                new UpdateStateFunction(
+                        updateEvents,
+                        ports.transport(updateEnv),
+                        new HistoryErrors(executions),
+                        ports.queueOf(updateEnv, "CIRRUS_PROCESS_QUEUE_URL"),
+                        ports.topicOf(updateEnv, "CIRRUS_FAILED_TOPIC_ARN"),
+                        ports.topicOf(updateEnv, "CIRRUS_INVALID_TOPIC_ARN"));
+        this.reporter = new StatusReporter(executions, updateState, model.names());
+        this.driver =
+                new ExecutionDriver(
+                        executions, workflows, options.timeScale(), arn -> reporter.wake());
+        this.async =
+                Executors.newCachedThreadPool(
+                        r -> {
+                            Thread t = new Thread(r, "cirrus-batch-actions");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        this.jobStore =
+                hasBatch(model)
+                        ? Optional.of(SqliteJobStore.open(state.resolve("state.db")))
+                        : Optional.empty();
+        ContainerTask runLambda = BatchTaskRunners.runLambda(model, functions, ports);
+        this.batch =
+                jobStore.map(
+                        store ->
+                                BatchEmulator.start(
+                                        BatchResources.fromCloudFormation(batchResources(model)),
+                                        store,
+                                        new ImageLaunchers(
+                                                model.settings(),
+                                                model.projectDirectory(),
+                                                image ->
+                                                        BatchTaskRunners.javaTask(
+                                                                image, classes, ports),
+                                                Map.of(
+                                                        "cirrusgeo/run-lambda", runLambda,
+                                                        "cirrusgeo/run-geolambda", runLambda)),
+                                        BatchSettings.defaults(batchLogs)
+                                                .withArns(
+                                                        new BatchArns(
+                                                                model.names().region(),
+                                                                LocalNames.ACCOUNT_ID))
+                                                .withTimeScale(options.timeScale())));
+        this.tasks =
+                new TaskDispatcher(
+                        new LambdaTasks(model, functions),
+                        new BatchTasks(batch, executions, driver::post, async),
+                        driver::post,
+                        options.concurrency());
+        Map<String, String> processEnv = environment("process");
+        WorkflowEvents processEvents =
+                new WorkflowEvents(
+                        ports.states(),
+                        ports.topicOf(processEnv, "CIRRUS_WORKFLOW_EVENT_TOPIC_ARN"),
+                        new ConsoleUrls(model.names().region()),
+                        clock);
+        ProcessFunction process =
+                new ProcessFunction(
+                        processEvents,
+                        new LocalWorkflowStarter(model, workflows, driver),
+                        ports.transport(processEnv));
+        LocalQueue queue = processQueue(model, updateEnv);
+        this.processQueue = ports.queue(queue.url());
+        this.poller =
+                new ProcessPoller(processQueue, queue.arn(), process, queue.visibilityTimeout());
+        redeliverInFlightMessages();
+        driver.start(tasks);
+        driver.recover();
+        reporter.start();
+        reporter.wake();
+        poller.start();
+    }
+
+    /**
+     * Starts the engine of a project on its state directory.
+     *
+     * @throws EngineBusyException when another engine runs on that state directory
+     */
+    public static LocalEngine start(LocalModel model, EngineOptions options) {
+        EngineLock lock;
+        try {
+            lock = EngineLock.acquire(model.stateDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + model.stateDirectory(), e);
+        }
+        try {
+            return new LocalEngine(model, options, lock);
+        } catch (RuntimeException e) {
+            try {
+                lock.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    /** Sends a payload to the process queue (as a feeder does). */
+    public void submit(JsonNode payload) {
+        processQueue.send(Json.write(payload));
+        poller.wake();
+    }
+
+    /** Sends payloads to the process queue in one transaction. */
+    public void submitAll(List<JsonNode> payloads) {
+        processQueue.sendBatch(payloads.stream().map(Json::write).toList());
+        poller.wake();
+    }
+
+    public LocalModel model() {
+        return model;
+    }
+
+    public StateStore states() {
+        return stores.stateStore();
+    }
+
+    public LocalStores stores() {
+        return stores;
+    }
+
+    public ExecutionStore executions() {
+        return executions;
+    }
+
+    public Optional<BatchEmulator> batch() {
+        return batch;
+    }
+
+    /** Workflows whose definitions are invalid, with their problems (payloads for them fail). */
+    public Map<String, String> invalidWorkflows() {
+        return invalidWorkflows;
+    }
+
+    /** Messages waiting in the process queue (visible or being processed). */
+    public long queuedPayloads() {
+        return processQueue.approximateCount();
+    }
+
+    /** Lambda invocations in progress. */
+    public int activeInvocations() {
+        return tasks.activeInvocations();
+    }
+
+    private Map<String, String> environment(String functionKey) {
+        return model.function(functionKey)
+                .map(LocalFunction::environment)
+                .orElseGet(this::defaultEnvironment);
+    }
+
+    /**
+     * The environment cirrus.yml's defaults give every function, for projects without a builtin.
+     */
+    private Map<String, String> defaultEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        LocalNames n = model.names();
+        model.bucket("Payloads").ifPresent(b -> env.put("CIRRUS_PAYLOAD_BUCKET", b.name()));
+        model.bucket("Data").ifPresent(b -> env.put("CIRRUS_DATA_BUCKET", b.name()));
+        model.queue("ProcessQueue").ifPresent(q -> env.put("CIRRUS_PROCESS_QUEUE_URL", q.url()));
+        model.topic("WorkflowEventTopic")
+                .ifPresent(t -> env.put("CIRRUS_WORKFLOW_EVENT_TOPIC_ARN", t.arn()));
+        model.topic("PublishTopic").ifPresent(t -> env.put("CIRRUS_PUBLISH_TOPIC_ARN", t.arn()));
+        env.put("CIRRUS_STACK", n.stackName());
+        return env;
+    }
+
+    private static LocalQueue processQueue(LocalModel model, Map<String, String> updateEnv) {
+        return model.queue("ProcessQueue")
+                .or(
+                        () ->
+                                Optional.ofNullable(updateEnv.get("CIRRUS_PROCESS_QUEUE_URL"))
+                                        .flatMap(model::queue))
+                .orElseGet(
+                        () -> {
+                            String name = model.names().stackName() + "-process";
+                            return new LocalQueue(
+                                    "ProcessQueue",
+                                    name,
+                                    model.names().queueUrl(name),
+                                    model.names().queueArn(name),
+                                    java.time.Duration.ofSeconds(180),
+                                    Optional.empty(),
+                                    0);
+                        });
+    }
+
+    /**
+     * After a crash, messages the dead engine had received are invisible until their visibility
+     * timeout; as the only consumer of this state directory, the new engine makes them visible now.
+     */
+    private void redeliverInFlightMessages() {
+        long now = System.currentTimeMillis();
+        stores.database()
+                .write(
+                        c -> {
+                            try (var p =
+                                    c.prepareStatement(
+                                            "UPDATE queue_messages SET visible_at = ? WHERE visible_at > ?"
+                                                    + " AND receipt_handle IS NOT NULL")) {
+                                p.setLong(1, now);
+                                p.setLong(2, now);
+                                return p.executeUpdate();
+                            }
+                        });
+    }
+
+    private static boolean hasBatch(LocalModel model) {
+        return !model.resources(ResourceKind.JOB_QUEUE).isEmpty()
+                || !model.resources(ResourceKind.JOB_DEFINITION).isEmpty();
+    }
+
+    /** The Batch resources as the emulator reads them, named as the local model names them. */
+    private static Map<String, Object> batchResources(LocalModel model) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        for (LocalResource r : model.resources().values()) {
+            ResourceKind kind = r.kind();
+            if (kind != ResourceKind.JOB_QUEUE
+                    && kind != ResourceKind.COMPUTE_ENVIRONMENT
+                    && kind != ResourceKind.JOB_DEFINITION) {
+                continue;
+            }
+            Map<String, Object> properties = new LinkedHashMap<>(r.properties());
+            properties.put(kind.nameProperty().orElseThrow(), r.name());
+            Map<String, Object> resource = new LinkedHashMap<>();
+            resource.put("Type", r.type());
+            resource.put("Properties", properties);
+            result.put(r.logicalId(), resource);
+        }
+        return result;
+    }
+
+    private static URLClassLoader classLoader(LocalModel model) {
+        List<URL> urls = new ArrayList<>();
+        for (String entry : model.settings().javaClasspath()) {
+            try {
+                urls.add(model.projectDirectory().resolve(entry).toUri().toURL());
+            } catch (MalformedURLException e) {
+                throw new IllegalArgumentException(
+                        "bad custom.local.javaClasspath entry " + entry, e);
+            }
+        }
+        return new URLClassLoader(urls.toArray(URL[]::new), LocalEngine.class.getClassLoader());
+    }
+
+    @Override
+    public void close() {
+        poller.close();
+        reporter.close();
+        driver.close();
+        tasks.close();
+        batch.ifPresent(BatchEmulator::close);
+        async.shutdownNow();
+        javaInvoker.close();
+        jobStore.ifPresent(SqliteJobStore::close);
+        stores.close();
+        try {
+            classes.close();
+        } catch (IOException e) {
+            // nothing left to release
+        }
+        try {
+            lock.close();
+        } catch (IOException e) {
+            // the lock goes with the process anyway
+        }
+    }
+}
