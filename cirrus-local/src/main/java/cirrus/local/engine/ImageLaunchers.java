@@ -22,17 +22,26 @@ import cirrus.local.model.LocalSettings;
  * Runs Batch containers the way {@code custom.local.images} says: an image mapped to {@code java:
  * <class>} runs that task class in-process; an image mapped to a command runs as a subprocess (the
  * command, then the job's {@code Command}) in the configured directory with the configured extra
- * environment (and fake AWS credentials, never the caller's). Images the project does not map may
- * have a builtin in-process runner (the {@code cirrusgeo/run-lambda} images of the builtin job
- * definitions); any other image fails to start with a message saying where to map it.
+ * environment (and fake AWS credentials, never the caller's; {@value #BUCKETS_VARIABLE} points at
+ * the local buckets). Images the project does not map may have a builtin in-process runner (the
+ * {@code cirrusgeo/run-lambda} images of the builtin job definitions); any other image fails to
+ * start with a message saying where to map it.
  */
 final class ImageLaunchers implements ContainerLauncher {
     static final String HINT = "custom.local.images in cirrus.yml";
+
+    /**
+     * Tells a subprocess job where the local buckets are: {@code s3://<bucket>/<key>} is the file
+     * {@code $CIRRUS_LOCAL_BUCKETS/<bucket>/<key>}.
+     */
+    static final String BUCKETS_VARIABLE = "CIRRUS_LOCAL_BUCKETS";
+
     private static final Map<String, String> NO_CREDENTIALS =
             Map.of("AWS_ACCESS_KEY_ID", "cirrus-local", "AWS_SECRET_ACCESS_KEY", "cirrus-local");
 
     private final LocalSettings settings;
     private final Path projectDirectory;
+    private final Path bucketsDirectory;
     private final Function<ImageCommand, ContainerTask> javaTasks;
     private final Map<String, ContainerTask> builtinImages;
     private final Map<ImageCommand, ContainerTask> loaded = new ConcurrentHashMap<>();
@@ -45,10 +54,12 @@ final class ImageLaunchers implements ContainerLauncher {
     ImageLaunchers(
             LocalSettings settings,
             Path projectDirectory,
+            Path bucketsDirectory,
             Function<ImageCommand, ContainerTask> javaTasks,
             Map<String, ContainerTask> builtinImages) {
         this.settings = settings;
         this.projectDirectory = projectDirectory;
+        this.bucketsDirectory = bucketsDirectory;
         this.javaTasks = javaTasks;
         this.builtinImages = Map.copyOf(builtinImages);
     }
@@ -63,6 +74,7 @@ final class ImageLaunchers implements ContainerLauncher {
         if (mapped.isPresent()) {
             ImageCommand command = mapped.get();
             Map<String, String> env = new LinkedHashMap<>(NO_CREDENTIALS);
+            env.put(BUCKETS_VARIABLE, bucketsDirectory.toString());
             env.putAll(command.environment());
             env.putAll(request.environment());
             ContainerRequest withEnv =

@@ -139,6 +139,7 @@ public final class LocalEngine implements AutoCloseable {
                                         new ImageLaunchers(
                                                 model.settings(),
                                                 model.projectDirectory(),
+                                                stores.blobStore().root(),
                                                 image ->
                                                         BatchTaskRunners.javaTask(
                                                                 image, classes, ports),
