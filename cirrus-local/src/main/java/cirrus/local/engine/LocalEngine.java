@@ -81,8 +81,7 @@ public final class LocalEngine implements AutoCloseable {
         this.executions = new ExecutionStore(stores.database());
         this.classes = classLoader(model);
         Path batchLogs = state.resolve("logs/aws/batch/job");
-        EnginePorts ports =
-                new EnginePorts(model, stores, new BatchLogs(batchLogs, stores.logs()), clock);
+        EnginePorts ports = new EnginePorts(model, stores, stores.logs(), clock);
         this.javaInvoker =
                 new JavaInvoker(
                         new JavaHandlers(
