@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cirrus.local.batch.BatchArns;
 import cirrus.local.batch.BatchEmulator;
@@ -36,6 +37,7 @@ import cirrus.local.model.LocalResource;
 import cirrus.local.model.ResourceKind;
 import cirrus.local.store.LocalStores;
 import cirrus.local.store.SqliteQueue;
+import cirrus.runtime.builtin.FeedRerunFeeder;
 import cirrus.runtime.builtin.ProcessFunction;
 import cirrus.runtime.builtin.UpdateStateFunction;
 import cirrus.runtime.events.WorkflowEvents;
@@ -68,6 +70,7 @@ public final class LocalEngine implements AutoCloseable {
     private final SqliteQueue processQueue;
     private final ExecutorService async;
     private final Map<String, String> invalidWorkflows;
+    private final String payloadBucket;
 
     private LocalEngine(LocalModel model, EngineOptions options, EngineLock lock) {
         this.model = model;
@@ -158,6 +161,7 @@ public final class LocalEngine implements AutoCloseable {
                         driver::post,
                         options.concurrency());
         Map<String, String> processEnv = environment("process");
+        this.payloadBucket = ports.transport(processEnv).payloadBucket();
         WorkflowEvents processEvents =
                 new WorkflowEvents(
                         ports.states(),
@@ -215,6 +219,20 @@ public final class LocalEngine implements AutoCloseable {
     public void submitAll(List<JsonNode> payloads) {
         processQueue.sendBatch(payloads.stream().map(Json::write).toList());
         poller.wake();
+    }
+
+    /**
+     * Runs feed-rerun: sends the payloads matching the request ({@code collections}, {@code
+     * workflow}, {@code state}, {@code since}, {@code error_begins_with}, {@code limit}) back to
+     * the process queue.
+     *
+     * @return {@code {"found": n}}
+     */
+    public ObjectNode rerun(JsonNode request) {
+        FeedRerunFeeder feeder = new FeedRerunFeeder(states(), processQueue, payloadBucket);
+        ObjectNode result = feeder.handle(request);
+        poller.wake();
+        return result;
     }
 
     public LocalModel model() {
