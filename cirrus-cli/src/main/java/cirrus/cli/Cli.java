@@ -14,6 +14,8 @@ import cirrus.cli.command.InitCommand;
 import cirrus.cli.command.PayloadCommand;
 import cirrus.cli.command.PlanCommand;
 import cirrus.cli.command.RootCommand;
+import cirrus.cli.command.RunCommand;
+import cirrus.cli.command.ServeCommand;
 import cirrus.cli.command.ServerlessCommand;
 import cirrus.cli.command.ShowCloudFormationCommand;
 import cirrus.cli.command.ShowCommand;
@@ -54,7 +56,9 @@ public final class Cli {
                 // commands beyond cirrus v0.15.4 follow, one add line each
                 .add("payload", PayloadCommand.class, PayloadCommand::new)
                 .add("states", StatesCommand.class, StatesCommand::new)
-                .add(PlanCommand.class, () -> new PlanCommand(context));
+                .add(PlanCommand.class, () -> new PlanCommand(context))
+                .add(RunCommand.class, () -> new RunCommand(context))
+                .add(ServeCommand.class, () -> new ServeCommand(context));
     }
 
     /**

@@ -38,7 +38,11 @@ import picocli.CommandLine.Spec;
         subcommands = {
             PayloadCommand.Validate.class,
             PayloadCommand.GetId.class,
-            PayloadCommand.Template.class
+            PayloadCommand.Template.class,
+            PayloadClientCommands.Submit.class,
+            PayloadClientCommands.Status.class,
+            PayloadClientCommands.ListPayloads.class,
+            PayloadClientCommands.Rerun.class
         })
 public final class PayloadCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

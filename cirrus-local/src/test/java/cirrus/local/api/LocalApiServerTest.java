@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cirrus.local.engine.EngineOptions;
 import cirrus.local.engine.LocalEngine;
-import cirrus.local.engine.TestFixtures;
+import cirrus.local.engine.TestProjects;
 import cirrus.runtime.json.Json;
 
 class LocalApiServerTest {
@@ -67,7 +67,7 @@ class LocalApiServerTest {
     void submitWatchListAndRerunPayloadsOverHttp() throws Exception {
         try (LocalEngine engine =
                         LocalEngine.start(
-                                TestFixtures.initOnlyModel(project), EngineOptions.defaults());
+                                TestProjects.initOnly(project).model(), EngineOptions.defaults());
                 LocalApiServer server = LocalApiServer.start(engine, 0)) {
             URI base = server.url();
             assertThat(base.getHost()).isEqualTo("127.0.0.1");
@@ -79,7 +79,7 @@ class LocalApiServerTest {
                     post(
                             base,
                             "/payloads",
-                            Json.write(TestFixtures.payload("publish-only", "api-1")));
+                            Json.write(TestProjects.payload("publish-only", "api-1")));
             assertThat(submitted.status()).isEqualTo(202);
             String id = "test-collection/workflow-publish-only/api-1";
             assertThat(submitted.body().path("submitted").get(0).asText()).isEqualTo(id);
@@ -131,7 +131,7 @@ class LocalApiServerTest {
     void badRequestsGetOneLineErrorsWithStableCodes() throws Exception {
         try (LocalEngine engine =
                         LocalEngine.start(
-                                TestFixtures.initOnlyModel(project), EngineOptions.defaults());
+                                TestProjects.initOnly(project).model(), EngineOptions.defaults());
                 LocalApiServer server = LocalApiServer.start(engine, 0)) {
             URI base = server.url();
             Reply noWorkflow =

@@ -22,7 +22,7 @@ import cirrus.yaml.YamlLoader;
  * init` project, with the builtin functions switched to their Java handlers (as our build emits
  * them), plus whatever a test adds. Written as JSON (valid YAML) to .cirrus/build/serverless.yml.
  */
-final class TestProjects {
+public final class TestProjects {
     private static final Map<String, String> JAVA_HANDLERS =
             Map.of(
                     "api", "ApiHandler",
@@ -42,7 +42,7 @@ final class TestProjects {
     }
 
     /** The init-only project in {@code dir}. */
-    static TestProjects initOnly(Path dir) throws IOException {
+    public static TestProjects initOnly(Path dir) throws IOException {
         String yaml;
         try (InputStream in =
                 TestProjects.class.getResourceAsStream(
@@ -63,12 +63,12 @@ final class TestProjects {
         return new TestProjects(dir, tree);
     }
 
-    ObjectNode tree() {
+    public ObjectNode tree() {
         return tree;
     }
 
     /** Adds (or replaces) a workflow from its definition.yml-shaped YAML. */
-    TestProjects workflow(String name, String definitionYaml) {
+    public TestProjects workflow(String name, String definitionYaml) {
         ObjectNode machines = (ObjectNode) tree.path("stepFunctions").path("stateMachines");
         ObjectNode wf = machines.putObject(name);
         wf.put("name", "${self:service}-${self:provider.stage}-" + name);
@@ -77,40 +77,51 @@ final class TestProjects {
     }
 
     /** Adds a function from its serverless YAML. */
-    TestProjects function(String name, String yaml) {
+    public TestProjects function(String name, String yaml) {
         ((ObjectNode) tree.get("functions")).set(name, yaml(yaml));
         return this;
     }
 
     /** Adds CloudFormation resources from YAML ({@code LogicalId: {Type, Properties}}). */
-    TestProjects resources(String yaml) {
+    public TestProjects resources(String yaml) {
         ObjectNode resources = (ObjectNode) tree.path("resources").path("Resources");
         yaml(yaml).fields().forEachRemaining(e -> resources.set(e.getKey(), e.getValue()));
         return this;
     }
 
     /** Sets {@code custom.local} from YAML. */
-    TestProjects local(String yaml) {
+    public TestProjects local(String yaml) {
         ((ObjectNode) tree.get("custom")).set("local", yaml(yaml));
         return this;
     }
 
-    /** Writes serverless.yml and builds the model. */
-    LocalModel model() throws IOException {
+    /** Writes .cirrus/build/serverless.yml (and a cirrus.yml marking the project); returns it. */
+    public Path write() throws IOException {
         Path build = Files.createDirectories(dir.resolve(".cirrus/build"));
         Path file = build.resolve("serverless.yml");
         Files.writeString(
                 file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree));
-        return LocalModelBuilder.load(file, dir, ModelOptions.defaults().withEnvironment(Map.of()));
+        Path config = dir.resolve("cirrus.yml");
+        if (!Files.exists(config)) {
+            Files.writeString(config, "service: cirrus\n");
+            Files.setLastModifiedTime(config, java.nio.file.attribute.FileTime.fromMillis(0));
+        }
+        return file;
     }
 
-    static JsonNode yaml(String yaml) {
+    /** Writes serverless.yml and builds the model. */
+    public LocalModel model() throws IOException {
+        return LocalModelBuilder.load(
+                write(), dir, ModelOptions.defaults().withEnvironment(Map.of()));
+    }
+
+    public static JsonNode yaml(String yaml) {
         Object root = YamlLoader.loadString(yaml, Path.of("fixture.yml")).root();
         return Json.MAPPER.valueToTree(root == null ? new LinkedHashMap<>() : root);
     }
 
     /** A one-item payload for {@code workflow}. */
-    static ObjectNode payload(String workflow, String itemId) {
+    public static ObjectNode payload(String workflow, String itemId) {
         return (ObjectNode)
                 Json.parse(
                         """

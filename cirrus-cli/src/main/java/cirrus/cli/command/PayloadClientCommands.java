@@ -1,0 +1,288 @@
+package cirrus.cli.command;
+
+import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import cirrus.cli.ExitCode;
+import cirrus.cli.local.LocalCommandException;
+import cirrus.cli.local.PayloadFiles;
+import cirrus.cli.local.ServeClient;
+import cirrus.runtime.json.Json;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cirrus payload submit|status|list|rerun}: the payloads of a running {@code cirrus serve}.
+ */
+final class PayloadClientCommands {
+    private PayloadClientCommands() {}
+
+    /** Runs a client call; turns its failures into one line and exit code 1. */
+    private static int call(CommandSpec spec, Callable<Integer> body) {
+        try {
+            return body.call();
+        } catch (LocalCommandException e) {
+            spec.commandLine().getErr().println("Error: " + e.getMessage());
+            return ExitCode.ERROR;
+        } catch (Exception e) {
+            spec.commandLine().getErr().println("Error: " + e.getMessage());
+            return ExitCode.ERROR;
+        }
+    }
+
+    private static int failed(CommandSpec spec, ServeClient.Reply reply) {
+        spec.commandLine().getErr().println("Error: " + reply.error());
+        return ExitCode.ERROR;
+    }
+
+    /** {@code cirrus payload submit FILE...}. */
+    @Command(name = "submit", description = "Send payloads to a running `cirrus serve`.")
+    static final class Submit implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Mixin ServeClient client;
+
+        @Parameters(
+                paramLabel = "FILE",
+                arity = "1..*",
+                description = "Payload JSON files (a payload or an array); - for stdin.")
+        List<String> files;
+
+        @Override
+        public Integer call() {
+            return PayloadClientCommands.call(
+                    spec,
+                    () -> {
+                        PayloadFiles.Read read = PayloadFiles.read(files, System.in);
+                        if (!read.errors().isEmpty()) {
+                            read.errors().forEach(spec.commandLine().getErr()::println);
+                            return ExitCode.ERROR;
+                        }
+                        ArrayNode body = JsonNodeFactory.instance.arrayNode();
+                        read.payloads().forEach(body::add);
+                        ServeClient.Reply reply = client.post("/payloads", body);
+                        if (reply.status() != 202) {
+                            return failed(spec, reply);
+                        }
+                        reply.body()
+                                .path("submitted")
+                                .forEach(
+                                        id ->
+                                                spec.commandLine()
+                                                        .getOut()
+                                                        .println("submitted " + id.asText()));
+                        return ExitCode.OK;
+                    });
+        }
+    }
+
+    /** {@code cirrus payload status ID}. */
+    @Command(
+            name = "status",
+            description = "Show a payload's state item (from a running `cirrus serve`).")
+    static final class Status implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Mixin ServeClient client;
+
+        @Parameters(
+                paramLabel = "ID",
+                description = "The payload id, e.g. sentinel-2/workflow-cog/S2B_1.")
+        String id;
+
+        @Override
+        public Integer call() {
+            return PayloadClientCommands.call(
+                    spec,
+                    () -> {
+                        ServeClient.Reply reply =
+                                client.get(
+                                        "/payloads/"
+                                                + URLEncoder.encode(id, StandardCharsets.UTF_8));
+                        if (reply.status() != 200) {
+                            return failed(spec, reply);
+                        }
+                        spec.commandLine()
+                                .getOut()
+                                .println(
+                                        Json.MAPPER
+                                                .writerWithDefaultPrettyPrinter()
+                                                .writeValueAsString(reply.body()));
+                        return ExitCode.OK;
+                    });
+        }
+    }
+
+    /** {@code cirrus payload list [--collections C --workflow W] [filters]}. */
+    @Command(
+            name = "list",
+            description = "List payloads (per workflow counts, or the items of one workflow).")
+    static final class ListPayloads implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Mixin ServeClient client;
+
+        @Option(
+                names = "--collections",
+                description = "Collections part of the id, e.g. sentinel-2.")
+        String collections;
+
+        @Option(names = "--workflow", description = "The workflow.")
+        String workflow;
+
+        @Option(
+                names = "--state",
+                description = "PROCESSING, COMPLETED, FAILED, INVALID, ABORTED or CLAIMED.")
+        String state;
+
+        @Option(names = "--since", description = "Updated within, e.g. 2d, 6h, 30m.")
+        String since;
+
+        @Option(
+                names = "--error-begins-with",
+                description = "Only items whose last error starts so.")
+        String errorBeginsWith;
+
+        @Option(names = "--limit", description = "At most this many items (default 100).")
+        Integer limit;
+
+        @Override
+        public Integer call() {
+            return PayloadClientCommands.call(
+                    spec,
+                    () -> {
+                        PrintWriter out = spec.commandLine().getOut();
+                        StringBuilder q = new StringBuilder("/payloads");
+                        char sep = '?';
+                        for (String[] p :
+                                new String[][] {
+                                    {"collections", collections},
+                                    {"workflow", workflow},
+                                    {"state", state},
+                                    {"since", since},
+                                    {"error_begins_with", errorBeginsWith},
+                                    {"limit", limit == null ? null : limit.toString()}
+                                }) {
+                            if (p[1] != null) {
+                                q.append(sep)
+                                        .append(p[0])
+                                        .append('=')
+                                        .append(URLEncoder.encode(p[1], StandardCharsets.UTF_8));
+                                sep = '&';
+                            }
+                        }
+                        ServeClient.Reply reply = client.get(q.toString());
+                        if (reply.status() != 200) {
+                            return failed(spec, reply);
+                        }
+                        if (reply.body().has("items")) {
+                            for (JsonNode item : reply.body().get("items")) {
+                                out.printf(
+                                        Locale.ROOT,
+                                        "%-10s %s  %s%s%n",
+                                        item.path("state").asText(),
+                                        item.path("payload_id").asText(),
+                                        item.path("updated").asText(),
+                                        item.has("last_error")
+                                                ? "  " + item.get("last_error").asText()
+                                                : "");
+                            }
+                        } else {
+                            for (JsonNode w : reply.body().path("workflows")) {
+                                StringBuilder counts = new StringBuilder();
+                                w.path("counts")
+                                        .fields()
+                                        .forEachRemaining(
+                                                e ->
+                                                        counts.append(' ')
+                                                                .append(e.getKey())
+                                                                .append('=')
+                                                                .append(e.getValue().asLong()));
+                                out.println(
+                                        w.path("collections").asText()
+                                                + " "
+                                                + w.path("workflow").asText()
+                                                + counts);
+                            }
+                        }
+                        return ExitCode.OK;
+                    });
+        }
+    }
+
+    /** {@code cirrus payload rerun --collections C --workflow W [filters]} (feed-rerun). */
+    @Command(
+            name = "rerun",
+            description = "Send matching payloads back to the process queue (feed-rerun).")
+    static final class Rerun implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Mixin ServeClient client;
+
+        @Option(
+                names = "--collections",
+                required = true,
+                description = "Collections part of the ids.")
+        String collections;
+
+        @Option(names = "--workflow", required = true, description = "The workflow.")
+        String workflow;
+
+        @Option(
+                names = "--state",
+                description = "PROCESSING, COMPLETED, FAILED, INVALID or ABORTED.")
+        String state;
+
+        @Option(names = "--since", description = "Updated within, e.g. 2d, 6h, 30m.")
+        String since;
+
+        @Option(
+                names = "--error-begins-with",
+                description = "Only items whose last error starts so.")
+        String errorBeginsWith;
+
+        @Option(names = "--limit", description = "At most this many payloads.")
+        Integer limit;
+
+        @Override
+        public Integer call() {
+            return PayloadClientCommands.call(
+                    spec,
+                    () -> {
+                        ObjectNode body = JsonNodeFactory.instance.objectNode();
+                        body.put("collections", collections);
+                        body.put("workflow", workflow);
+                        if (state != null) {
+                            body.put("state", state.toUpperCase(Locale.ROOT));
+                        }
+                        if (since != null) {
+                            body.put("since", since);
+                        }
+                        if (errorBeginsWith != null) {
+                            body.put("error_begins_with", errorBeginsWith);
+                        }
+                        if (limit != null) {
+                            body.put("limit", limit);
+                        }
+                        ServeClient.Reply reply = client.post("/rerun", body);
+                        if (reply.status() != 200) {
+                            return failed(spec, reply);
+                        }
+                        spec.commandLine()
+                                .getOut()
+                                .println("found " + reply.body().path("found").asInt());
+                        return ExitCode.OK;
+                    });
+        }
+    }
+}

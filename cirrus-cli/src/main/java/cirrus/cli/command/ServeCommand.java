@@ -1,0 +1,105 @@
+package cirrus.cli.command;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import cirrus.cli.ExitCode;
+import cirrus.cli.local.EngineMixin;
+import cirrus.cli.local.LocalCommandException;
+import cirrus.local.api.LocalApiServer;
+import cirrus.local.engine.EngineBusyException;
+import cirrus.local.engine.LocalEngine;
+import cirrus.local.model.LocalModel;
+import cirrus.runtime.json.Json;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cirrus serve}: runs the local engine until stopped (Ctrl-C), with its JSON API on
+ * 127.0.0.1. The URL is printed and written to {@code <state dir>/serve.json}, where {@code cirrus
+ * payload submit|status|list|rerun} find it.
+ */
+@Command(
+        name = "serve",
+        description = "Run the local engine with its JSON API on 127.0.0.1 until stopped.")
+public final class ServeCommand implements Callable<Integer> {
+    /** The file, in the state directory, that tells clients where the API is. */
+    public static final String SERVE_FILE = "serve.json";
+
+    @Spec CommandSpec spec;
+
+    @Mixin EngineMixin engine;
+
+    @Option(
+            names = "--port",
+            defaultValue = "8642",
+            description = "The port on 127.0.0.1 (default 8642; 0 for any free port).")
+    int port;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            LocalModel model = engine.model(err);
+            CountDownLatch stopped = new CountDownLatch(1);
+            try (LocalEngine local = LocalEngine.start(model, engine.engineOptions());
+                    LocalApiServer server = LocalApiServer.start(local, port)) {
+                Path serveFile = model.stateDirectory().resolve(SERVE_FILE);
+                ObjectNode info = JsonNodeFactory.instance.objectNode();
+                info.put("url", server.url().toString());
+                info.put("pid", ProcessHandle.current().pid());
+                Files.writeString(serveFile, Json.write(info));
+                Thread hook = new Thread(stopped::countDown);
+                Runtime.getRuntime().addShutdownHook(hook);
+                local.invalidWorkflows()
+                        .forEach(
+                                (wf, problem) ->
+                                        err.println(
+                                                "cirrus serve: warning: workflow "
+                                                        + wf
+                                                        + " cannot run: "
+                                                        + problem));
+                out.println(server.url());
+                out.flush();
+                err.println(
+                        "cirrus serve: engine of "
+                                + model.names().stackName()
+                                + " running; API on "
+                                + server.url()
+                                + " (Ctrl-C to stop)");
+                err.flush();
+                try {
+                    stopped.await();
+                } catch (InterruptedException e) {
+                    // an interrupt stops the server like Ctrl-C does (used by in-process callers)
+                } finally {
+                    Files.deleteIfExists(serveFile);
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(hook);
+                    } catch (IllegalStateException e) {
+                        // shutting down already
+                    }
+                }
+            }
+            return ExitCode.OK;
+        } catch (IOException e) {
+            err.println("Error: cannot serve on 127.0.0.1:" + port + ": " + e.getMessage());
+            return ExitCode.ERROR;
+        } catch (LocalCommandException | EngineBusyException e) {
+            err.println("Error: " + e.getMessage());
+            return ExitCode.ERROR;
+        }
+    }
+}

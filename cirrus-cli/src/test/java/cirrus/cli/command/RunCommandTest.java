@@ -1,0 +1,187 @@
+package cirrus.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import cirrus.cli.Cli;
+import cirrus.cli.ExitCode;
+import cirrus.local.engine.TestProjects;
+import cirrus.runtime.json.Json;
+
+class RunCommandTest {
+    @TempDir Path project;
+
+    private record Result(int code, String out, String err) {}
+
+    private static Result cirrus(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private Path payloadFile(String name, ObjectNode payload) throws Exception {
+        return Files.writeString(project.resolve(name), Json.write(payload));
+    }
+
+    @Test
+    void runProcessesPayloadsToCompletionAndReportsOutputs() throws Exception {
+        TestProjects.initOnly(project).write();
+        Path payload = payloadFile("p.json", TestProjects.payload("publish-only", "item-1"));
+
+        Result first = cirrus("run", "--project", project.toString(), payload.toString());
+        assertThat(first.code()).as(first.err()).isEqualTo(ExitCode.OK);
+        assertThat(first.out())
+                .isEqualTo(
+                        """
+                        COMPLETED  test-collection/workflow-publish-only/item-1
+                          output   s3://cirrus-dev-data/test-collection/2020/7/item-1/item-1.json
+                        1 completed
+                        """);
+        assertThat(
+                        project.resolve(
+                                ".cirrus/local/buckets/cirrus-dev-data/test-collection/2020/7/item-1/item-1.json"))
+                .exists();
+
+        Result again = cirrus("run", "--project", project.toString(), payload.toString());
+        assertThat(again.code()).isEqualTo(ExitCode.OK);
+        assertThat(again.out())
+                .contains("SKIPPED    test-collection/workflow-publish-only/item-1")
+                .contains("already COMPLETED (run with --replace to process it again)");
+
+        Result replaced =
+                cirrus("run", "--project", project.toString(), "--replace", payload.toString());
+        assertThat(replaced.code()).isEqualTo(ExitCode.OK);
+        assertThat(replaced.out())
+                .startsWith("COMPLETED  test-collection/workflow-publish-only/item-1");
+    }
+
+    @Test
+    void anUnknownWorkflowFailsThePayloadAndSaysWhichWorkflowsExist() throws Exception {
+        TestProjects.initOnly(project).write();
+        Path payload = payloadFile("p.json", TestProjects.payload("nope", "item-x"));
+
+        Result r = cirrus("run", "--project", project.toString(), payload.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.ERROR);
+        assertThat(r.out())
+                .startsWith("FAILED     test-collection/workflow-nope/item-x")
+                .contains("State Machine Does Not Exist")
+                .contains("(the project's workflows are: publish-only)");
+    }
+
+    @Test
+    void invalidPayloadsAreReportedWithCodesAndNothingRuns() throws Exception {
+        TestProjects.initOnly(project).write();
+        Path bad =
+                Files.writeString(
+                        project.resolve("bad.json"),
+                        "{\"type\": \"FeatureCollection\", \"features\": [], \"process\": {}}");
+        Path broken = Files.writeString(project.resolve("broken.json"), "{\"process\": ");
+
+        Result r =
+                cirrus("run", "--project", project.toString(), bad.toString(), broken.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.ERROR);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().lines().toList())
+                .anySatisfy(l -> assertThat(l).startsWith(bad + ": error[CIRRUS-P"))
+                .anySatisfy(
+                        l ->
+                                assertThat(l)
+                                        .startsWith(broken + ":1:")
+                                        .contains("error[CIRRUS-P001]"))
+                .contains("cirrus run: nothing was run; fix the payloads above");
+        assertThat(project.resolve(".cirrus/local")).doesNotExist();
+    }
+
+    @Test
+    void anUnbuiltProjectIsAClearError() throws Exception {
+        Files.writeString(project.resolve("cirrus.yml"), "service: cirrus\n");
+        Path payload = payloadFile("p.json", TestProjects.payload("publish-only", "item-1"));
+
+        Result r = cirrus("run", "--project", project.toString(), payload.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.ERROR);
+        assertThat(r.err())
+                .isEqualTo(
+                        "Error: the project is not built: .cirrus/build/serverless.yml is missing (run `cirrus build` first)\n");
+    }
+
+    @Test
+    void aFailedBatchJobIsReportedWithItsErrorExitCodeAndLog() throws Exception {
+        assumeTrue(
+                Files.isExecutable(Path.of("/bin/sh")) || System.getenv("CI") != null,
+                "needs /bin/sh");
+        TestProjects.initOnly(project)
+                .workflow(
+                        "batch",
+                        """
+                        StartAt: batch
+                        States:
+                          batch:
+                            Type: Parallel
+                            Branches:
+                              - StartAt: pre-batch
+                                States:
+                                  pre-batch: {Type: Task, Resource: !GetAtt pre-batch.Arn, Next: job}
+                                  job:
+                                    Type: Task
+                                    Resource: arn:aws:states:::batch:submitJob.sync
+                                    Parameters: {JobName: check, JobQueue: "#{Q}", JobDefinition: "#{D}", Parameters: {url.$: $.url}}
+                                    End: true
+                            Next: done
+                            Catch: [{ErrorEquals: [States.ALL], ResultPath: $.error, Next: post-batch}]
+                          post-batch:
+                            Type: Task
+                            Resource: !GetAtt post-batch.Arn
+                            Catch: [{ErrorEquals: [States.ALL], ResultPath: $.error, Next: failure}]
+                            Next: done
+                          done: {Type: Succeed}
+                          failure: {Type: Fail}
+                        """)
+                .resources(
+                        """
+                        CE: {Type: AWS::Batch::ComputeEnvironment, Properties: {Type: MANAGED, ComputeEnvironmentName: ce, ComputeResources: {Type: EC2, MaxvCpus: 2}}}
+                        Q: {Type: AWS::Batch::JobQueue, Properties: {JobQueueName: q, Priority: 1, ComputeEnvironmentOrder: [{Order: 1, ComputeEnvironment: !Ref CE}]}}
+                        D:
+                          Type: AWS::Batch::JobDefinition
+                          Properties:
+                            JobDefinitionName: check
+                            Type: Container
+                            Parameters: {url: ""}
+                            ContainerProperties:
+                              Image: example/check:1
+                              Command: [Ref::url]
+                              ResourceRequirements: [{Type: VCPU, Value: "1"}, {Type: MEMORY, Value: "256"}]
+                        """)
+                .local(
+                        "images: {example/check:1: [sh, -c, 'echo \"InvalidInput: nothing to check\"; exit 3', check]}")
+                .write();
+        Path payload = payloadFile("p.json", TestProjects.payload("batch", "item-b"));
+
+        Result r =
+                cirrus(
+                        "run",
+                        "--project",
+                        project.toString(),
+                        "--time-scale",
+                        "0.01",
+                        payload.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.ERROR);
+        assertThat(r.out())
+                .as(r.err())
+                .startsWith(
+                        "INVALID    test-collection/workflow-batch/item-b\n  error    InvalidInput: nothing to check\n")
+                .containsPattern(
+                        "  job      check \\S+ FAILED \\(queue q, exit 3\\) Essential container in task exited log \\.cirrus/local/logs/aws/batch/job/check/default/\\S+\\.log")
+                .endsWith("1 invalid\n");
+    }
+}

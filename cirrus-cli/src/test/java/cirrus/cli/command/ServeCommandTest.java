@@ -1,0 +1,145 @@
+package cirrus.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import cirrus.cli.Cli;
+import cirrus.cli.ExitCode;
+import cirrus.local.engine.TestProjects;
+import cirrus.runtime.json.Json;
+
+class ServeCommandTest {
+    @TempDir Path project;
+
+    private record Result(int code, String out, String err) {}
+
+    private static Result cirrus(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private static void await(String what, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(25);
+        }
+    }
+
+    @Test
+    void payloadCommandsTalkToARunningServe() throws Exception {
+        TestProjects.initOnly(project).write();
+        Path serveFile = project.resolve(".cirrus/local/serve.json");
+        AtomicInteger serveExit = new AtomicInteger(-1);
+        StringWriter serveOut = new StringWriter();
+        StringWriter serveErr = new StringWriter();
+        Thread serve =
+                new Thread(
+                        () ->
+                                serveExit.set(
+                                        Cli.run(
+                                                new String[] {
+                                                    "serve",
+                                                    "--project",
+                                                    project.toString(),
+                                                    "--port",
+                                                    "0"
+                                                },
+                                                new PrintWriter(serveOut, true),
+                                                new PrintWriter(serveErr, true))));
+        serve.start();
+        try {
+            await("serve.json", () -> Files.exists(serveFile));
+            String url = Json.parse(Files.readString(serveFile)).path("url").asText();
+            assertThat(url).startsWith("http://127.0.0.1:");
+
+            Path payload =
+                    Files.writeString(
+                            project.resolve("p.json"),
+                            Json.write(TestProjects.payload("publish-only", "srv-1")));
+            Result submitted =
+                    cirrus(
+                            "payload",
+                            "submit",
+                            "--project",
+                            project.toString(),
+                            payload.toString());
+            assertThat(submitted.code()).as(submitted.err()).isEqualTo(ExitCode.OK);
+            assertThat(submitted.out())
+                    .isEqualTo("submitted test-collection/workflow-publish-only/srv-1\n");
+
+            String id = "test-collection/workflow-publish-only/srv-1";
+            await(
+                    "COMPLETED",
+                    () ->
+                            cirrus("payload", "status", "--url", url, id)
+                                    .out()
+                                    .contains("\"state\" : \"COMPLETED\""));
+            Result status = cirrus("payload", "status", "--url", url, id);
+            assertThat(Json.parse(status.out()).path("outputs").get(0).asText())
+                    .endsWith("/srv-1/srv-1.json");
+
+            Result list =
+                    cirrus(
+                            "payload",
+                            "list",
+                            "--url",
+                            url,
+                            "--collections",
+                            "test-collection",
+                            "--workflow",
+                            "publish-only");
+            assertThat(list.out())
+                    .startsWith("COMPLETED  test-collection/workflow-publish-only/srv-1  ");
+            assertThat(cirrus("payload", "list", "--url", url).out())
+                    .isEqualTo("test-collection publish-only COMPLETED=1\n");
+
+            Result rerun =
+                    cirrus(
+                            "payload",
+                            "rerun",
+                            "--url",
+                            url,
+                            "--collections",
+                            "test-collection",
+                            "--workflow",
+                            "publish-only",
+                            "--state",
+                            "completed");
+            assertThat(rerun.out()).isEqualTo("found 1\n");
+
+            Result missing = cirrus("payload", "status", "--url", url, "a/workflow-b/c");
+            assertThat(missing.code()).isEqualTo(ExitCode.ERROR);
+            assertThat(missing.err())
+                    .isEqualTo("Error: error[NotFound] no payload a/workflow-b/c\n");
+
+            Result busy = cirrus("run", "--project", project.toString(), payload.toString());
+            assertThat(busy.code()).isEqualTo(ExitCode.ERROR);
+            assertThat(busy.err())
+                    .contains("another cirrus engine")
+                    .contains("cirrus payload submit");
+        } finally {
+            serve.interrupt();
+            serve.join(10_000);
+        }
+        assertThat(serveExit.get()).as(serveErr.toString()).isEqualTo(ExitCode.OK);
+        assertThat(serveFile).doesNotExist();
+        assertThat(serveOut.toString()).startsWith("http://127.0.0.1:");
+        assertThat(cirrus("payload", "list", "--project", project.toString()).err())
+                .startsWith("Error: no running `cirrus serve` found");
+    }
+}
