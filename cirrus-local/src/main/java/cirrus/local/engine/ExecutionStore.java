@@ -317,13 +317,16 @@ public final class ExecutionStore {
         return query(sql.toString(), args);
     }
 
-    /** Ended executions that update-state has not processed yet, oldest first. */
+    /**
+     * Ended executions that update-state has not processed yet, oldest first, at most 500 (a
+     * partial index keeps this cheap however many executions the store holds).
+     */
     List<ExecutionRecord> unreported() {
         return query(
                 "SELECT "
                         + COLUMNS
-                        + " FROM engine_executions WHERE status <> 'RUNNING' AND reported = 0"
-                        + " ORDER BY stop_time",
+                        + " FROM engine_executions WHERE reported = 0 AND status <> 'RUNNING'"
+                        + " ORDER BY stop_time LIMIT 500",
                 List.of());
     }
 

@@ -66,7 +66,11 @@ public final class LocalEngine implements AutoCloseable {
     private final ExecutionDriver driver;
     private final TaskDispatcher tasks;
     private final StatusReporter reporter;
-    private final ProcessPoller poller;
+
+    /** Process functions polling the process queue at once (like concurrent Lambda invocations). */
+    private static final int PROCESS_WORKERS = 2;
+
+    private final List<ProcessPoller> pollers;
     private final SqliteQueue processQueue;
     private final ExecutorService async;
     private final Map<String, String> invalidWorkflows;
@@ -129,7 +133,7 @@ public final class LocalEngine implements AutoCloseable {
                         });
         this.jobStore =
                 hasBatch(model)
-                        ? Optional.of(SqliteJobStore.open(state.resolve("state.db")))
+                        ? Optional.of(SqliteJobStore.open(state.resolve("batch.db")))
                         : Optional.empty();
         ContainerTask runLambda = BatchTaskRunners.runLambda(model, functions, ports);
         this.batch =
@@ -162,27 +166,30 @@ public final class LocalEngine implements AutoCloseable {
                         options.concurrency());
         Map<String, String> processEnv = environment("process");
         this.payloadBucket = ports.transport(processEnv).payloadBucket();
-        WorkflowEvents processEvents =
-                new WorkflowEvents(
-                        ports.states(),
-                        ports.topicOf(processEnv, "CIRRUS_WORKFLOW_EVENT_TOPIC_ARN"),
-                        new ConsoleUrls(model.names().region()),
-                        clock);
-        ProcessFunction process =
-                new ProcessFunction(
-                        processEvents,
-                        new LocalWorkflowStarter(model, workflows, driver),
-                        ports.transport(processEnv));
         LocalQueue queue = processQueue(model, updateEnv);
         this.processQueue = ports.queue(queue.url());
-        this.poller =
-                new ProcessPoller(processQueue, queue.arn(), process, queue.visibilityTimeout());
+        LocalWorkflowStarter starter = new LocalWorkflowStarter(model, workflows, driver);
+        List<ProcessPoller> processors = new ArrayList<>();
+        for (int i = 0; i < PROCESS_WORKERS; i++) {
+            WorkflowEvents processEvents =
+                    new WorkflowEvents(
+                            ports.states(),
+                            ports.topicOf(processEnv, "CIRRUS_WORKFLOW_EVENT_TOPIC_ARN"),
+                            new ConsoleUrls(model.names().region()),
+                            clock);
+            ProcessFunction process =
+                    new ProcessFunction(processEvents, starter, ports.transport(processEnv));
+            processors.add(
+                    new ProcessPoller(
+                            processQueue, queue.arn(), process, queue.visibilityTimeout()));
+        }
+        this.pollers = List.copyOf(processors);
         redeliverInFlightMessages();
         driver.start(tasks);
         driver.recover();
         reporter.start();
         reporter.wake();
-        poller.start();
+        pollers.forEach(ProcessPoller::start);
     }
 
     /**
@@ -212,13 +219,13 @@ public final class LocalEngine implements AutoCloseable {
     /** Sends a payload to the process queue (as a feeder does). */
     public void submit(JsonNode payload) {
         processQueue.send(Json.write(payload));
-        poller.wake();
+        pollers.forEach(ProcessPoller::wake);
     }
 
     /** Sends payloads to the process queue in one transaction. */
     public void submitAll(List<JsonNode> payloads) {
         processQueue.sendBatch(payloads.stream().map(Json::write).toList());
-        poller.wake();
+        pollers.forEach(ProcessPoller::wake);
     }
 
     /**
@@ -231,7 +238,7 @@ public final class LocalEngine implements AutoCloseable {
     public ObjectNode rerun(JsonNode request) {
         FeedRerunFeeder feeder = new FeedRerunFeeder(states(), processQueue, payloadBucket);
         ObjectNode result = feeder.handle(request);
-        poller.wake();
+        pollers.forEach(ProcessPoller::wake);
         return result;
     }
 
@@ -372,7 +379,7 @@ public final class LocalEngine implements AutoCloseable {
 
     @Override
     public void close() {
-        poller.close();
+        pollers.forEach(ProcessPoller::close);
         reporter.close();
         driver.close();
         tasks.close();

@@ -15,7 +15,8 @@ CREATE TABLE IF NOT EXISTS engine_executions (
     stop_time    INTEGER,
     reported     INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS engine_executions_by_status ON engine_executions (status, reported);
+CREATE INDEX IF NOT EXISTS engine_executions_by_status ON engine_executions (status);
+CREATE INDEX IF NOT EXISTS engine_executions_unreported ON engine_executions (stop_time) WHERE reported = 0;
 CREATE INDEX IF NOT EXISTS engine_executions_by_payload ON engine_executions (payload_id, start_time);
 CREATE INDEX IF NOT EXISTS engine_executions_by_start ON engine_executions (start_time);
 

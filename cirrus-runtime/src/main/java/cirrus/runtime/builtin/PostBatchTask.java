@@ -62,7 +62,13 @@ public final class PostBatchTask {
         }
         JsonNode attempts = cause.get("Attempts");
         if (attempts == null || !attempts.isArray() || attempts.isEmpty()) {
-            return fail("Unable to get error log: Attempts is empty");
+            // a job that never started (cancelled, e.g. because it can never fit) says why
+            JsonNode reason = cause.get("StatusReason");
+            return fail(
+                    "Unable to get error log: Attempts is empty"
+                            + (reason != null && reason.isTextual()
+                                    ? " (Status Reason: " + reason.textValue() + ")"
+                                    : ""));
         }
         JsonNode attempt = attempts.get(attempts.size() - 1);
         JsonNode container = attempt.get("Container");
