@@ -115,6 +115,12 @@ final class BatchTasks implements JobListener {
         waits.put(jobId, new Wait(executionArn, request.token()));
         jobsByTask.put(taskKey, jobId);
         batch.job(jobId).ifPresent(this::jobChanged);
+        // the emulator may have found the job blocked before it was registered here
+        for (BlockedJob blocked : batch.blockedJobs()) {
+            if (blocked.jobId().equals(jobId)) {
+                jobBlocked(blocked);
+            }
+        }
     }
 
     /** Stops the job of a cancelled task. */
