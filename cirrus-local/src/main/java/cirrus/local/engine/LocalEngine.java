@@ -2,13 +2,10 @@ package cirrus.local.engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,8 +30,6 @@ import cirrus.local.model.LocalFunction;
 import cirrus.local.model.LocalModel;
 import cirrus.local.model.LocalNames;
 import cirrus.local.model.LocalQueue;
-import cirrus.local.model.LocalResource;
-import cirrus.local.model.ResourceKind;
 import cirrus.local.store.LocalStores;
 import cirrus.local.store.SqliteQueue;
 import cirrus.runtime.builtin.FeedRerunFeeder;
@@ -86,7 +81,7 @@ public final class LocalEngine implements AutoCloseable {
             stores.blobStore().createBucket(b.name());
         }
         this.executions = new ExecutionStore(stores.database());
-        this.classes = classLoader(model);
+        this.classes = EngineSetup.classLoader(model);
         Path batchLogs = state.resolve("logs/aws/batch/job");
         EnginePorts ports = new EnginePorts(model, stores, stores.logs(), clock);
         this.javaInvoker =
@@ -132,7 +127,7 @@ public final class LocalEngine implements AutoCloseable {
                             return t;
                         });
         this.jobStore =
-                hasBatch(model)
+                EngineSetup.hasBatch(model)
                         ? Optional.of(SqliteJobStore.open(state.resolve("batch.db")))
                         : Optional.empty();
         ContainerTask runLambda = BatchTaskRunners.runLambda(model, functions, ports);
@@ -140,7 +135,8 @@ public final class LocalEngine implements AutoCloseable {
                 jobStore.map(
                         store ->
                                 BatchEmulator.start(
-                                        BatchResources.fromCloudFormation(batchResources(model)),
+                                        BatchResources.fromCloudFormation(
+                                                EngineSetup.batchResources(model)),
                                         store,
                                         new ImageLaunchers(
                                                 model.settings(),
@@ -166,7 +162,7 @@ public final class LocalEngine implements AutoCloseable {
                         options.concurrency());
         Map<String, String> processEnv = environment("process");
         this.payloadBucket = ports.transport(processEnv).payloadBucket();
-        LocalQueue queue = processQueue(model, updateEnv);
+        LocalQueue queue = EngineSetup.processQueue(model, updateEnv);
         this.processQueue = ports.queue(queue.url());
         LocalWorkflowStarter starter = new LocalWorkflowStarter(model, workflows, driver);
         List<ProcessPoller> processors = new ArrayList<>();
@@ -184,7 +180,7 @@ public final class LocalEngine implements AutoCloseable {
                             processQueue, queue.arn(), process, queue.visibilityTimeout()));
         }
         this.pollers = List.copyOf(processors);
-        redeliverInFlightMessages();
+        EngineSetup.redeliverInFlightMessages(stores);
         driver.start(tasks);
         driver.recover();
         reporter.start();
@@ -280,101 +276,7 @@ public final class LocalEngine implements AutoCloseable {
     private Map<String, String> environment(String functionKey) {
         return model.function(functionKey)
                 .map(LocalFunction::environment)
-                .orElseGet(this::defaultEnvironment);
-    }
-
-    /**
-     * The environment cirrus.yml's defaults give every function, for projects without a builtin.
-     */
-    private Map<String, String> defaultEnvironment() {
-        Map<String, String> env = new LinkedHashMap<>();
-        LocalNames n = model.names();
-        model.bucket("Payloads").ifPresent(b -> env.put("CIRRUS_PAYLOAD_BUCKET", b.name()));
-        model.bucket("Data").ifPresent(b -> env.put("CIRRUS_DATA_BUCKET", b.name()));
-        model.queue("ProcessQueue").ifPresent(q -> env.put("CIRRUS_PROCESS_QUEUE_URL", q.url()));
-        model.topic("WorkflowEventTopic")
-                .ifPresent(t -> env.put("CIRRUS_WORKFLOW_EVENT_TOPIC_ARN", t.arn()));
-        model.topic("PublishTopic").ifPresent(t -> env.put("CIRRUS_PUBLISH_TOPIC_ARN", t.arn()));
-        env.put("CIRRUS_STACK", n.stackName());
-        return env;
-    }
-
-    private static LocalQueue processQueue(LocalModel model, Map<String, String> updateEnv) {
-        return model.queue("ProcessQueue")
-                .or(
-                        () ->
-                                Optional.ofNullable(updateEnv.get("CIRRUS_PROCESS_QUEUE_URL"))
-                                        .flatMap(model::queue))
-                .orElseGet(
-                        () -> {
-                            String name = model.names().stackName() + "-process";
-                            return new LocalQueue(
-                                    "ProcessQueue",
-                                    name,
-                                    model.names().queueUrl(name),
-                                    model.names().queueArn(name),
-                                    java.time.Duration.ofSeconds(180),
-                                    Optional.empty(),
-                                    0);
-                        });
-    }
-
-    /**
-     * After a crash, messages the dead engine had received are invisible until their visibility
-     * timeout; as the only consumer of this state directory, the new engine makes them visible now.
-     */
-    private void redeliverInFlightMessages() {
-        long now = System.currentTimeMillis();
-        stores.database()
-                .write(
-                        c -> {
-                            try (var p =
-                                    c.prepareStatement(
-                                            "UPDATE queue_messages SET visible_at = ? WHERE visible_at > ?"
-                                                    + " AND receipt_handle IS NOT NULL")) {
-                                p.setLong(1, now);
-                                p.setLong(2, now);
-                                return p.executeUpdate();
-                            }
-                        });
-    }
-
-    private static boolean hasBatch(LocalModel model) {
-        return !model.resources(ResourceKind.JOB_QUEUE).isEmpty()
-                || !model.resources(ResourceKind.JOB_DEFINITION).isEmpty();
-    }
-
-    /** The Batch resources as the emulator reads them, named as the local model names them. */
-    private static Map<String, Object> batchResources(LocalModel model) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        for (LocalResource r : model.resources().values()) {
-            ResourceKind kind = r.kind();
-            if (kind != ResourceKind.JOB_QUEUE
-                    && kind != ResourceKind.COMPUTE_ENVIRONMENT
-                    && kind != ResourceKind.JOB_DEFINITION) {
-                continue;
-            }
-            Map<String, Object> properties = new LinkedHashMap<>(r.properties());
-            properties.put(kind.nameProperty().orElseThrow(), r.name());
-            Map<String, Object> resource = new LinkedHashMap<>();
-            resource.put("Type", r.type());
-            resource.put("Properties", properties);
-            result.put(r.logicalId(), resource);
-        }
-        return result;
-    }
-
-    private static URLClassLoader classLoader(LocalModel model) {
-        List<URL> urls = new ArrayList<>();
-        for (String entry : model.settings().javaClasspath()) {
-            try {
-                urls.add(model.projectDirectory().resolve(entry).toUri().toURL());
-            } catch (MalformedURLException e) {
-                throw new IllegalArgumentException(
-                        "bad custom.local.javaClasspath entry " + entry, e);
-            }
-        }
-        return new URLClassLoader(urls.toArray(URL[]::new), LocalEngine.class.getClassLoader());
+                .orElseGet(() -> EngineSetup.defaultEnvironment(model));
     }
 
     @Override
