@@ -64,8 +64,16 @@ final class BatchTasks implements JobListener {
         return resource.equals(SUBMIT) || resource.equals(SUBMIT_SYNC);
     }
 
-    /** Submits the job of a task (or finds the one submitted before a restart). */
-    void start(String executionArn, TaskRequest request, Optional<String> knownJobId) {
+    /**
+     * Submits the job of a task, or, for a task recovered after a restart, waits for the job it
+     * submitted before ({@code knownJobId}, or found by its tag when the crash came between the
+     * submission and its record).
+     */
+    void start(
+            String executionArn,
+            TaskRequest request,
+            Optional<String> knownJobId,
+            boolean recovered) {
         if (emulator.isEmpty()) {
             results.accept(
                     executionArn,
@@ -77,7 +85,10 @@ final class BatchTasks implements JobListener {
         }
         BatchEmulator batch = emulator.get();
         String taskKey = executionArn + "#" + request.token();
-        Optional<String> existing = knownJobId.or(() -> findTagged(batch, request, taskKey));
+        Optional<String> existing =
+                recovered
+                        ? knownJobId.or(() -> findTagged(batch, request, taskKey))
+                        : Optional.empty();
         String jobId;
         if (existing.isPresent()) {
             jobId = existing.get();

@@ -123,7 +123,7 @@ final class ExecutionDriver implements AutoCloseable {
         Instant now = Instant.now();
         for (PendingCommand c : store.pending()) {
             if (c.task().isPresent()) {
-                tasks.start(c.executionArn(), c.task().get(), c.jobId());
+                tasks.restart(c.executionArn(), c.task().get(), c.jobId());
             } else {
                 schedule(c.executionArn(), c.token(), c.due().orElse(now));
             }
@@ -199,7 +199,7 @@ final class ExecutionDriver implements AutoCloseable {
         }
         for (Command c : step.commands()) {
             if (c instanceof Command.InvokeTask t) {
-                tasks.start(arn, t.request(), Optional.empty());
+                tasks.start(arn, t.request());
             } else if (c instanceof Command.StartTimer t) {
                 schedule(arn, t.timerId(), toReal.apply(t.due()));
             } else if (c instanceof Command.CancelTask t) {

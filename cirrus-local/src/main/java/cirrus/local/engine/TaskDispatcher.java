@@ -46,8 +46,21 @@ final class TaskDispatcher implements AutoCloseable {
                         });
     }
 
-    /** Starts a task; {@code jobId} is the Batch job it already submitted, if any. */
-    void start(String executionArn, TaskRequest request, Optional<String> jobId) {
+    /** Starts a new task. */
+    void start(String executionArn, TaskRequest request) {
+        start(executionArn, request, Optional.empty(), false);
+    }
+
+    /**
+     * Starts a task again after a restart; {@code jobId} is the Batch job it had submitted, if
+     * recorded.
+     */
+    void restart(String executionArn, TaskRequest request, Optional<String> jobId) {
+        start(executionArn, request, jobId, true);
+    }
+
+    private void start(
+            String executionArn, TaskRequest request, Optional<String> jobId, boolean recovered) {
         String resource = request.resource();
         if (LambdaTasks.handles(resource)) {
             String key = executionArn + "#" + request.token();
@@ -70,7 +83,7 @@ final class TaskDispatcher implements AutoCloseable {
                 running.remove(key);
             }
         } else if (BatchTasks.handles(resource)) {
-            batch.start(executionArn, request, jobId);
+            batch.start(executionArn, request, jobId, recovered);
         } else {
             results.accept(
                     executionArn,
