@@ -1,5 +1,7 @@
 package cirrus.local.engine;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,11 +24,15 @@ final class LocalWorkflowStarter implements WorkflowStarter {
     private final LocalModel model;
     private final Workflows workflows;
     private final ExecutionDriver driver;
+    private final String baseArn;
+    private final Map<String, LocalStateMachine> byArn = new HashMap<>();
 
     LocalWorkflowStarter(LocalModel model, Workflows workflows, ExecutionDriver driver) {
         this.model = model;
         this.workflows = workflows;
         this.driver = driver;
+        this.baseArn = model.baseWorkflowArn();
+        model.stateMachines().values().forEach(sm -> byArn.put(sm.arn(), sm));
     }
 
     @Override
@@ -35,17 +41,15 @@ final class LocalWorkflowStarter implements WorkflowStarter {
     }
 
     private String stateMachineName(String workflow) {
-        return model.stateMachine(model.baseWorkflowArn() + workflow)
-                .map(LocalStateMachine::name)
-                .orElse(LocalNames.lastPart(model.baseWorkflowArn()) + workflow);
+        LocalStateMachine machine = byArn.get(baseArn + workflow);
+        return machine != null ? machine.name() : LocalNames.lastPart(baseArn) + workflow;
     }
 
     @Override
     public StartResult start(String workflow, String executionName, String input) {
-        String stateMachineArn = model.baseWorkflowArn() + workflow;
+        String stateMachineArn = baseArn + workflow;
         LocalStateMachine machine =
-                workflows
-                        .byArn(stateMachineArn)
+                Optional.ofNullable(byArn.get(stateMachineArn))
                         .orElseThrow(
                                 () ->
                                         new WorkflowNotFoundException(

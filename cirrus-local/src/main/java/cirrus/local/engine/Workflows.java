@@ -39,11 +39,6 @@ final class Workflows {
         }
     }
 
-    /** The state machine {@code process} starts for a workflow ARN, if the project has it. */
-    Optional<LocalStateMachine> byArn(String stateMachineArn) {
-        return model.stateMachine(stateMachineArn);
-    }
-
     /** Why a workflow's definition cannot run, if it cannot. */
     Optional<String> problems(String workflowKey) {
         return Optional.ofNullable(invalid.get(workflowKey));
