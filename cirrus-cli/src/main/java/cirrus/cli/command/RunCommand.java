@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import cirrus.cli.CliContext;
 import cirrus.cli.ExitCode;
 import cirrus.cli.local.EngineMixin;
 import cirrus.cli.local.LocalCommandException;
@@ -35,7 +36,15 @@ import picocli.CommandLine.Spec;
 public final class RunCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
+    @Mixin HelpOption help;
+
     @Mixin EngineMixin engine;
+
+    private final CliContext context;
+
+    public RunCommand(CliContext context) {
+        this.context = context;
+    }
 
     @Parameters(
             paramLabel = "PAYLOAD",
@@ -72,7 +81,7 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCode.ERROR;
         }
         try {
-            LocalModel model = engine.model(err);
+            LocalModel model = engine.model(context, err);
             List<PayloadResult> results;
             try (LocalEngine local = LocalEngine.start(model, engine.engineOptions())) {
                 local.invalidWorkflows()

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import cirrus.cli.CliContext;
 import cirrus.cli.ExitCode;
 import cirrus.cli.local.EngineMixin;
 import cirrus.cli.local.LocalCommandException;
@@ -39,7 +40,15 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
+    @Mixin HelpOption help;
+
     @Mixin EngineMixin engine;
+
+    private final CliContext context;
+
+    public ServeCommand(CliContext context) {
+        this.context = context;
+    }
 
     @Option(
             names = "--port",
@@ -52,7 +61,7 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            LocalModel model = engine.model(err);
+            LocalModel model = engine.model(context, err);
             CountDownLatch stopped = new CountDownLatch(1);
             try (LocalEngine local = LocalEngine.start(model, engine.engineOptions());
                     LocalApiServer server = LocalApiServer.start(local, port)) {

@@ -3,8 +3,8 @@ package cirrus.cli.local;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 
+import cirrus.cli.CliContext;
 import cirrus.diag.Diagnostic;
 import cirrus.diag.DiagnosticException;
 import cirrus.local.engine.EngineOptions;
@@ -16,11 +16,6 @@ import picocli.CommandLine.Option;
 
 /** The options of the commands that start a local engine ({@code run}, {@code serve}). */
 public final class EngineMixin {
-    @Option(
-            names = "--project",
-            paramLabel = "DIR",
-            description = "The cirrus project (default: found from the current directory).")
-    Path project;
 
     @Option(names = "--stage", description = "The stage (default: dev).")
     String stage;
@@ -49,9 +44,9 @@ public final class EngineMixin {
             description = "Lambda invocations at once (default 8).")
     int concurrency;
 
-    /** The project directory. */
-    public Path projectDirectory() {
-        return LocalProject.locate(Optional.ofNullable(project));
+    /** The project directory ({@code --cirrus-dir}, {@code CIRRUS_DIR} or found upwards). */
+    public Path projectDirectory(CliContext context) {
+        return context.requireProjectDirectory();
     }
 
     /** The engine options. */
@@ -67,8 +62,8 @@ public final class EngineMixin {
      * Loads the local model of the compiled project; prints every diagnostic and throws when it
      * cannot be built.
      */
-    public LocalModel model(PrintWriter err) {
-        Path dir = projectDirectory();
+    public LocalModel model(CliContext context, PrintWriter err) {
+        Path dir = projectDirectory(context);
         Path build = LocalProject.buildFile(dir);
         if (!Files.isRegularFile(build)) {
             throw new LocalCommandException(

@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Finds the project the local commands work on: {@code --project DIR}, else {@code $CIRRUS_DIR},
- * else the nearest directory upwards from the current one that holds a {@code cirrus.yml}.
+ * Finds the project of a running {@code cirrus serve} for the payload client commands (which have
+ * no {@link cirrus.cli.CliContext}): {@code $CIRRUS_DIR}, else the nearest directory upwards from
+ * the current one that holds a {@code cirrus.yml}.
  */
 public final class LocalProject {
     private LocalProject() {}
@@ -38,7 +39,7 @@ public final class LocalProject {
         throw new LocalCommandException(
                 "no cirrus project here: no cirrus.yml in "
                         + dir
-                        + " or above (use --project DIR)");
+                        + " or above (use --url or --state-dir)");
     }
 
     /** The compiled serverless.yml of a project. */

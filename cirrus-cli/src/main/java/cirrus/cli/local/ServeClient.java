@@ -30,12 +30,6 @@ public final class ServeClient {
     String url;
 
     @Option(
-            names = "--project",
-            paramLabel = "DIR",
-            description = "The cirrus project (default: found from the current directory).")
-    Path project;
-
-    @Option(
             names = "--state-dir",
             paramLabel = "DIR",
             description = "The state directory of the engine (default: <project>/.cirrus/local).")
@@ -66,8 +60,7 @@ public final class ServeClient {
         Path state =
                 stateDirectory != null
                         ? stateDirectory
-                        : LocalProject.locate(Optional.ofNullable(project))
-                                .resolve(".cirrus/local");
+                        : LocalProject.locate(Optional.empty()).resolve(".cirrus/local");
         Path file = state.resolve("serve.json");
         try {
             return URI.create(Json.parse(Files.readString(file)).path("url").asText());

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cirrus.cli.Cli;
+import cirrus.cli.Environment;
 import cirrus.cli.ExitCode;
 import cirrus.local.engine.TestProjects;
 import cirrus.runtime.json.Json;
@@ -23,10 +25,15 @@ class RunCommandTest {
 
     private record Result(int code, String out, String err) {}
 
-    private static Result cirrus(String... args) {
+    private Result cirrus(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Cli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        int code =
+                Cli.run(
+                        args,
+                        new PrintWriter(out, true),
+                        new PrintWriter(err, true),
+                        new Environment(project, Map.of()));
         return new Result(code, out.toString(), err.toString());
     }
 
@@ -39,7 +46,7 @@ class RunCommandTest {
         TestProjects.initOnly(project).write();
         Path payload = payloadFile("p.json", TestProjects.payload("publish-only", "item-1"));
 
-        Result first = cirrus("run", "--project", project.toString(), payload.toString());
+        Result first = cirrus("run", payload.toString());
         assertThat(first.code()).as(first.err()).isEqualTo(ExitCode.OK);
         assertThat(first.out())
                 .isEqualTo(
@@ -53,17 +60,41 @@ class RunCommandTest {
                                 ".cirrus/local/buckets/cirrus-dev-data/test-collection/2020/7/item-1/item-1.json"))
                 .exists();
 
-        Result again = cirrus("run", "--project", project.toString(), payload.toString());
+        Result again = cirrus("run", payload.toString());
         assertThat(again.code()).isEqualTo(ExitCode.OK);
         assertThat(again.out())
                 .contains("SKIPPED    test-collection/workflow-publish-only/item-1")
                 .contains("already COMPLETED (run with --replace to process it again)");
 
-        Result replaced =
-                cirrus("run", "--project", project.toString(), "--replace", payload.toString());
+        Result replaced = cirrus("run", "--replace", payload.toString());
         assertThat(replaced.code()).isEqualTo(ExitCode.OK);
         assertThat(replaced.out())
                 .startsWith("COMPLETED  test-collection/workflow-publish-only/item-1");
+    }
+
+    @Test
+    void aFreshlyInitialisedAndBuiltProjectRunsTheBuiltinTestPayload() throws Exception {
+        assertThat(cirrus("init").code()).isEqualTo(ExitCode.OK);
+        Result build = cirrus("build");
+        assertThat(build.code()).as(build.err()).isEqualTo(ExitCode.OK);
+        Path payload = project.resolve("test-payload.json");
+        try (var in =
+                getClass()
+                        .getResourceAsStream(
+                                "/cirrus/builtins/workflows/publish-only/test-payload.json")) {
+            Files.write(payload, in.readAllBytes());
+        }
+
+        Result r = cirrus("run", payload.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.OK);
+        assertThat(r.out())
+                .as("the expectation of the builtin test-config.json")
+                .isEqualTo(
+                        """
+                        COMPLETED  test-collection/workflow-publish-only/test-id
+                          output   s3://cirrus-dev-data/test-collection/2020/7/test-id/test-id.json
+                        1 completed
+                        """);
     }
 
     @Test
@@ -71,7 +102,7 @@ class RunCommandTest {
         TestProjects.initOnly(project).write();
         Path payload = payloadFile("p.json", TestProjects.payload("nope", "item-x"));
 
-        Result r = cirrus("run", "--project", project.toString(), payload.toString());
+        Result r = cirrus("run", payload.toString());
         assertThat(r.code()).isEqualTo(ExitCode.ERROR);
         assertThat(r.out())
                 .startsWith("FAILED     test-collection/workflow-nope/item-x")
@@ -88,8 +119,7 @@ class RunCommandTest {
                         "{\"type\": \"FeatureCollection\", \"features\": [], \"process\": {}}");
         Path broken = Files.writeString(project.resolve("broken.json"), "{\"process\": ");
 
-        Result r =
-                cirrus("run", "--project", project.toString(), bad.toString(), broken.toString());
+        Result r = cirrus("run", bad.toString(), broken.toString());
         assertThat(r.code()).isEqualTo(ExitCode.ERROR);
         assertThat(r.out()).isEmpty();
         assertThat(r.err().lines().toList())
@@ -108,7 +138,7 @@ class RunCommandTest {
         Files.writeString(project.resolve("cirrus.yml"), "service: cirrus\n");
         Path payload = payloadFile("p.json", TestProjects.payload("publish-only", "item-1"));
 
-        Result r = cirrus("run", "--project", project.toString(), payload.toString());
+        Result r = cirrus("run", payload.toString());
         assertThat(r.code()).isEqualTo(ExitCode.ERROR);
         assertThat(r.err())
                 .isEqualTo(
@@ -167,14 +197,7 @@ class RunCommandTest {
                 .write();
         Path payload = payloadFile("p.json", TestProjects.payload("batch", "item-b"));
 
-        Result r =
-                cirrus(
-                        "run",
-                        "--project",
-                        project.toString(),
-                        "--time-scale",
-                        "0.01",
-                        payload.toString());
+        Result r = cirrus("run", "--time-scale", "0.01", payload.toString());
         assertThat(r.code()).isEqualTo(ExitCode.ERROR);
         assertThat(r.out())
                 .as(r.err())

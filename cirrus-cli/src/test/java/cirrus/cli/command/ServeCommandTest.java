@@ -7,12 +7,14 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import cirrus.cli.Cli;
+import cirrus.cli.Environment;
 import cirrus.cli.ExitCode;
 import cirrus.local.engine.TestProjects;
 import cirrus.runtime.json.Json;
@@ -22,10 +24,15 @@ class ServeCommandTest {
 
     private record Result(int code, String out, String err) {}
 
-    private static Result cirrus(String... args) {
+    private Result cirrus(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Cli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        int code =
+                Cli.run(
+                        args,
+                        new PrintWriter(out, true),
+                        new PrintWriter(err, true),
+                        new Environment(project, Map.of()));
         return new Result(code, out.toString(), err.toString());
     }
 
@@ -52,15 +59,10 @@ class ServeCommandTest {
                         () ->
                                 serveExit.set(
                                         Cli.run(
-                                                new String[] {
-                                                    "serve",
-                                                    "--project",
-                                                    project.toString(),
-                                                    "--port",
-                                                    "0"
-                                                },
+                                                new String[] {"serve", "--port", "0"},
                                                 new PrintWriter(serveOut, true),
-                                                new PrintWriter(serveErr, true))));
+                                                new PrintWriter(serveErr, true),
+                                                new Environment(project, Map.of()))));
         serve.start();
         try {
             await("serve.json", () -> Files.exists(serveFile));
@@ -75,8 +77,8 @@ class ServeCommandTest {
                     cirrus(
                             "payload",
                             "submit",
-                            "--project",
-                            project.toString(),
+                            "--state-dir",
+                            project.resolve(".cirrus/local").toString(),
                             payload.toString());
             assertThat(submitted.code()).as(submitted.err()).isEqualTo(ExitCode.OK);
             assertThat(submitted.out())
@@ -127,7 +129,7 @@ class ServeCommandTest {
             assertThat(missing.err())
                     .isEqualTo("Error: error[NotFound] no payload a/workflow-b/c\n");
 
-            Result busy = cirrus("run", "--project", project.toString(), payload.toString());
+            Result busy = cirrus("run", payload.toString());
             assertThat(busy.code()).isEqualTo(ExitCode.ERROR);
             assertThat(busy.err())
                     .contains("another cirrus engine")
@@ -139,7 +141,13 @@ class ServeCommandTest {
         assertThat(serveExit.get()).as(serveErr.toString()).isEqualTo(ExitCode.OK);
         assertThat(serveFile).doesNotExist();
         assertThat(serveOut.toString()).startsWith("http://127.0.0.1:");
-        assertThat(cirrus("payload", "list", "--project", project.toString()).err())
+        assertThat(
+                        cirrus(
+                                        "payload",
+                                        "list",
+                                        "--state-dir",
+                                        project.resolve(".cirrus/local").toString())
+                                .err())
                 .startsWith("Error: no running `cirrus serve` found");
     }
 }
