@@ -37,14 +37,14 @@ import cirrus.states.run.ExecutionStatus;
  * per claim and one Batch job per Batch task.
  */
 class CrashSafetyTest {
-    private static final int PAYLOADS = 24;
+    private static final int PAYLOADS = 40;
     private static final double TIME_SCALE = 0.05;
 
     private static final String WORKFLOW =
             """
             StartAt: wait
             States:
-              wait: {Type: Wait, Seconds: 2, Next: stamp}
+              wait: {Type: Wait, Seconds: 4, Next: stamp}
               stamp:
                 Type: Task
                 Resource: !GetAtt stamp.Arn
@@ -155,12 +155,16 @@ class CrashSafetyTest {
                 ids.add(PayloadId.parse("test-collection/workflow-crashy/item-" + i));
             }
             ExecutionStore executions = new ExecutionStore(feeder.database());
-            awaitCompleted(feeder, ids, PAYLOADS / 4);
             Await.until(
-                    "executions running",
-                    Duration.ofSeconds(30),
+                    "payloads completed while others run",
+                    Duration.ofSeconds(60),
                     () ->
-                            executions.counts().getOrDefault(ExecutionStatus.RUNNING, 0L) > 0
+                            completed(feeder, ids) >= 2
+                                            && executions
+                                                            .counts()
+                                                            .getOrDefault(
+                                                                    ExecutionStatus.RUNNING, 0L)
+                                                    >= 2
                                     ? Boolean.TRUE
                                     : null);
             kill9(first);
