@@ -20,6 +20,7 @@ import cirrus.cli.command.ShowCommand;
 import cirrus.cli.command.ShowComponentsCommand;
 import cirrus.cli.command.ShowPluginsCommand;
 import cirrus.cli.command.StatesCommand;
+import cirrus.cli.command.ValidateCommand;
 import cirrus.cli.output.Console;
 import cirrus.cli.output.HelpRenderer;
 import cirrus.cli.output.Terminal;
@@ -54,7 +55,8 @@ public final class Cli {
                 // commands beyond cirrus v0.15.4 follow, one add line each
                 .add("payload", PayloadCommand.class, PayloadCommand::new)
                 .add("states", StatesCommand.class, StatesCommand::new)
-                .add(PlanCommand.class, () -> new PlanCommand(context));
+                .add(PlanCommand.class, () -> new PlanCommand(context))
+                .add(ValidateCommand.class, () -> new ValidateCommand(context));
     }
 
     /**
