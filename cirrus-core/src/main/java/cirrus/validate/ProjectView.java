@@ -12,6 +12,7 @@ import java.util.function.Function;
 import cirrus.compile.Compilation;
 import cirrus.compile.Provenance;
 import cirrus.diag.DiagnosticException;
+import cirrus.plan.bluegreen.Revision;
 import cirrus.project.CloudFormationSection;
 import cirrus.project.ComponentType;
 import cirrus.project.LambdaComponent;
@@ -26,6 +27,9 @@ import cirrus.validate.source.Sources;
  * element the build deploys the YAML the user wrote (found through the compiler's {@link
  * Provenance}), so findings point at source lines. Analyses shared by several rules (state machine
  * graphs, Batch resources, logical ids) are computed once, on first use, through {@link #analysis}.
+ *
+ * <p>A blue/green task's Batch resources are deployed under revision ids ({@code XRevA}, see {@code
+ * docs/plan.md}); they are located at the resource {@code X} the user wrote.
  */
 public final class ProjectView {
     private final Project project;
@@ -149,7 +153,19 @@ public final class ProjectView {
                 for (Map.Entry<?, ?> e : entries.entrySet()) {
                     String name = String.valueOf(e.getKey());
                     List<String> path = List.of("resources", section.key(), name);
-                    Optional<Provenance.Origin> origin = compilation.provenance().at(path);
+                    Optional<Provenance.Origin> origin =
+                            compilation
+                                    .provenance()
+                                    .at(path)
+                                    .or(
+                                            () ->
+                                                    compilation
+                                                            .provenance()
+                                                            .at(
+                                                                    List.of(
+                                                                            "resources",
+                                                                            section.key(),
+                                                                            Revision.stem(name))));
                     Node node =
                             origin.flatMap(sources::at)
                                     .orElseGet(

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
+import cirrus.plan.bluegreen.Revision;
 import cirrus.validate.DeployedObject;
 import cirrus.validate.ProjectView;
 import cirrus.validate.source.Node;
@@ -93,6 +94,31 @@ public final class Batch {
         return steps;
     }
 
+    /** The deployed job definition a step names (or its blue/green revision). */
+    public Optional<DeployedObject> jobDefinition(String id) {
+        return find(jobDefinitions, id);
+    }
+
+    /** The deployed job queue a step names (or its blue/green revision). */
+    public Optional<DeployedObject> queue(String id) {
+        return find(queues, id);
+    }
+
+    /** The deployed compute environment a queue names (or its blue/green revision). */
+    public Optional<DeployedObject> environment(String id) {
+        return find(environments, id);
+    }
+
+    private static Optional<DeployedObject> find(Map<String, DeployedObject> objects, String id) {
+        DeployedObject exact = objects.get(id);
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        return objects.values().stream()
+                .filter(o -> Revision.stem(o.name()).equals(id))
+                .findFirst();
+    }
+
     /** The {@code ContainerProperties} of a job definition as written. */
     public static Node container(DeployedObject jobDefinition) {
         return jobDefinition
@@ -116,7 +142,7 @@ public final class Batch {
                         .orElse(List.of())) {
             entry.get("ComputeEnvironment")
                     .flatMap(n -> TargetId.of(n.value()))
-                    .map(environments::get)
+                    .flatMap(this::environment)
                     .ifPresent(out::add);
         }
         return out;

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cirrus.diag.DiagnosticException;
+import cirrus.project.CloudFormationObject;
 import cirrus.validate.DeployedObject;
 import cirrus.validate.ProjectView;
 
@@ -52,6 +54,20 @@ public final class LogicalIds {
                 case CONDITIONS -> ids.conditions.add(o.name());
                 default -> {}
             }
+        }
+        try {
+            // the ids as declared: blue/green tasks deploy their Batch resources under revision
+            // ids, while workflows keep naming the declared ones (the build rewrites them)
+            for (CloudFormationObject o : view.project().cloudFormation()) {
+                switch (o.section()) {
+                    case RESOURCES -> ids.resources.add(o.name());
+                    case PARAMETERS -> ids.parameters.add(o.name());
+                    case CONDITIONS -> ids.conditions.add(o.name());
+                    default -> {}
+                }
+            }
+        } catch (DiagnosticException e) {
+            // reported by the loader; rules that need every id do not run then
         }
         ServerlessVariables variables = new ServerlessVariables(view.serverless());
         GeneratedIds.add(view.serverless(), variables, ids.generated, ids.generatedPrefixes);

@@ -77,7 +77,9 @@ public final class Undeployed {
         }
         if (!(c.info().definition().get("lambda") instanceof Map<?, ?> lambda)
                 || lambda.isEmpty()) {
-            return who + " has no lambda block" + (c instanceof Task ? " (a Batch-only task)" : "");
+            return who
+                    + " has no lambda block"
+                    + (c instanceof Task ? ": it is a Batch-only task" : "");
         }
         return who + " has lambda.enabled: false";
     }

@@ -23,8 +23,8 @@ public final class JobCapacityRule implements Rule {
     public void check(ProjectView project, Findings findings) {
         Batch batch = Batch.of(project);
         for (Batch.Step step : batch.steps()) {
-            Optional<DeployedObject> jd = step.jobDefinitionId().map(batch.jobDefinitions()::get);
-            Optional<DeployedObject> queue = step.jobQueueId().map(batch.queues()::get);
+            Optional<DeployedObject> jd = step.jobDefinitionId().flatMap(batch::jobDefinition);
+            Optional<DeployedObject> queue = step.jobQueueId().flatMap(batch::queue);
             if (jd.isEmpty() || queue.isEmpty()) {
                 continue;
             }

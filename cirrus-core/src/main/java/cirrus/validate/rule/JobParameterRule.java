@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cirrus.plan.bluegreen.Revision;
 import cirrus.validate.DeployedObject;
 import cirrus.validate.Findings;
 import cirrus.validate.ProjectView;
@@ -35,7 +36,9 @@ public final class JobParameterRule implements Rule {
                 params.keySet().forEach(k -> known.add(String.valueOf(k)));
             }
             for (Batch.Step step : batch.steps()) {
-                if (step.jobDefinitionId().map(jd.name()::equals).orElse(false)) {
+                if (step.jobDefinitionId()
+                        .map(id -> id.equals(jd.name()) || id.equals(Revision.stem(jd.name())))
+                        .orElse(false)) {
                     known.addAll(step.passedParameters());
                 }
             }

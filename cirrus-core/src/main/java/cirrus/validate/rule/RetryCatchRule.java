@@ -42,12 +42,12 @@ public final class RetryCatchRule implements Rule {
                 if (!Asl.RETRYABLE.contains(s.type()) && Asl.TYPES.contains(s.type())) {
                     findings.add(
                             list.keyLocation(),
-                            s.type()
-                                    + " states cannot have "
-                                    + field
-                                    + " (state '"
+                            "state '"
                                     + s.name()
-                                    + "')");
+                                    + "' is a "
+                                    + s.type()
+                                    + " state, which cannot have "
+                                    + field);
                     continue;
                 }
                 if (!list.isList()) {

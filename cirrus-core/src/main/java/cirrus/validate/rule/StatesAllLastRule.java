@@ -39,8 +39,7 @@ public final class StatesAllLastRule implements Rule {
             String where = field + " entry " + (i + 1) + " of state '" + s.name() + "'";
             if (errors.items().size() > 1) {
                 findings.add(
-                        errors.location(),
-                        "States.ALL must be alone in ErrorEquals (" + where + ")");
+                        errors.location(), "States.ALL must be alone in ErrorEquals: " + where);
             }
             if (i < entries.size() - 1) {
                 findings.add(
