@@ -193,11 +193,6 @@ public final class ProjectView {
                 .toList();
     }
 
-    /** The deployed resources of one type. */
-    public List<DeployedObject> resources(String type) {
-        return resources().stream().filter(o -> o.is(type)).toList();
-    }
-
     /** The deployed resource named {@code name}. */
     public Optional<DeployedObject> resource(String name) {
         return resources().stream().filter(o -> o.name().equals(name)).findFirst();

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import cirrus.diag.Diagnostic;
-import cirrus.project.PathDisplay;
 import cirrus.project.load.BuiltinResources;
 import cirrus.scaffold.ProjectInitializer;
 import cirrus.yaml.YamlException;
@@ -255,9 +254,5 @@ class ValidatorFuzzTest {
             Files.writeString(root.resolve(base.relativize(f).toString()), "");
         }
         assertClean(root, FixtureProject.validate(root, true));
-    }
-
-    static PathDisplay display(Path root) {
-        return new PathDisplay(root);
     }
 }

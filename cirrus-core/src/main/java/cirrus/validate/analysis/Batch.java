@@ -260,10 +260,5 @@ public final class Batch {
                     .map(c -> Requirements.of(c, variables))
                     .orElse(Requirements.NONE);
         }
-
-        /** The function a Task state runs as a Lambda, if it runs one. */
-        public static Optional<String> lambdaOf(Asl.State state) {
-            return LambdaTask.function(state);
-        }
     }
 }

@@ -1,20 +1,53 @@
 package cirrus.validate.analysis;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
-/** The size of a tree written as compact JSON (UTF-8 bytes), as AWS measures request bodies. */
+/**
+ * The size of a YAML tree written as compact JSON, in UTF-8 bytes, as AWS measures request bodies;
+ * counted without writing it.
+ */
 public final class JsonSize {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private JsonSize() {}
 
     public static long of(Object tree) {
-        try {
-            return JSON.writeValueAsBytes(tree).length;
-        } catch (JsonProcessingException e) {
-            return 0;
+        if (tree == null) {
+            return 4; // null
         }
+        if (tree instanceof Map<?, ?> m) {
+            long size = 2 + Math.max(0, m.size() - 1); // braces and commas
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                size += text(String.valueOf(e.getKey())) + 1 + of(e.getValue());
+            }
+            return size;
+        }
+        if (tree instanceof List<?> l) {
+            long size = 2 + Math.max(0, l.size() - 1);
+            for (Object item : l) {
+                size += of(item);
+            }
+            return size;
+        }
+        if (tree instanceof Number || tree instanceof Boolean) {
+            return String.valueOf(tree).length();
+        }
+        return text(String.valueOf(tree));
+    }
+
+    /** A JSON string: quotes, escapes for quote, backslash and control characters, UTF-8. */
+    private static long text(String s) {
+        long size = 2 + s.getBytes(StandardCharsets.UTF_8).length;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t' || c == '\b'
+                    || c == '\f') {
+                size += 1;
+            } else if (c < 0x20) {
+                size += 5; // \\u00XX
+            }
+        }
+        return size;
     }
 
     /** {@code 25.3 KiB}. */

@@ -69,6 +69,7 @@ public final class SchemaReport {
         } catch (DiagnosticException e) {
             // reported by the loader
         }
+        view.sources().preload(List.copyOf(files.keySet()));
         List<Violation> all = new ArrayList<>();
         files.forEach(
                 (file, schema) -> {

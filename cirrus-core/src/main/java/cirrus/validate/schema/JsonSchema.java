@@ -3,11 +3,12 @@ package cirrus.validate.schema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cirrus.yaml.YamlLoader;
 
 /**
  * The JSON Schemas (draft 2020-12) cirrus ships for its YAML files, in the jar under {@value
@@ -26,21 +27,26 @@ public final class JsonSchema {
     public static final String WORKFLOW = "definition-workflow.schema.json";
     public static final String CLOUDFORMATION = "cloudformation.schema.json";
 
-    private static final Map<String, JsonNode> LOADED = new ConcurrentHashMap<>();
+    /** Shapes the others refer to. */
+    public static final String COMMON = "common.schema.json";
+
+    private static final Map<String, SchemaNode> LOADED = new ConcurrentHashMap<>();
 
     private JsonSchema() {}
 
     /** The schema document {@code name} (one of the constants). */
-    public static JsonNode load(String name) {
+    static SchemaNode load(String name) {
         return LOADED.computeIfAbsent(name, JsonSchema::read);
     }
 
-    private static JsonNode read(String name) {
+    /** The schema read as YAML (JSON is YAML; the YAML reader is loaded for the project anyway). */
+    private static SchemaNode read(String name) {
         try (InputStream in = JsonSchema.class.getResourceAsStream(DIRECTORY + name)) {
             if (in == null) {
                 throw new IllegalStateException("schema not found in the jar: " + name);
             }
-            return new ObjectMapper().readTree(in);
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return SchemaNode.of(YamlLoader.loadString(text, Path.of(name)).root());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,17 +1,12 @@
 package cirrus.validate.schema;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import cirrus.validate.Suggestions;
 import cirrus.validate.source.Node;
-import cirrus.yaml.YamlTimestamp;
 
 /**
  * Checks a YAML tree against one of cirrus' JSON Schemas ({@link JsonSchema}), reporting every
@@ -38,7 +33,7 @@ public final class SchemaChecker {
     }
 
     /** A schema and the document it belongs to (for resolving {@code #/…} references). */
-    private record Ref(String document, JsonNode schema) {}
+    private record Ref(String document, SchemaNode schema) {}
 
     private Ref resolve(Ref ref) {
         Ref r = ref;
@@ -49,7 +44,7 @@ public final class SchemaChecker {
                     hash == 0
                             ? r.document()
                             : target.substring(0, hash < 0 ? target.length() : hash);
-            JsonNode node = JsonSchema.load(document);
+            SchemaNode node = JsonSchema.load(document);
             if (hash >= 0 && hash + 1 < target.length()) {
                 node = node.at(target.substring(hash + 1));
             }
@@ -59,50 +54,44 @@ public final class SchemaChecker {
     }
 
     /** The referenced schema with the referring schema's other keywords added. */
-    private static JsonNode merge(JsonNode target, JsonNode referrer) {
-        if (referrer.size() == 1) {
-            return target;
-        }
-        var merged = target.deepCopy();
-        if (merged instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
-            Iterator<Map.Entry<String, JsonNode>> it = referrer.properties().iterator();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (!e.getKey().equals("$ref")) {
-                    o.set(e.getKey(), e.getValue());
-                }
-            }
-        }
-        return merged;
+    private static SchemaNode merge(SchemaNode target, SchemaNode referrer) {
+        return referrer.size() == 1 ? target : target.with(referrer);
     }
 
     private void check(Node node, Ref ref) {
         Ref r = resolve(ref);
-        JsonNode s = r.schema();
+        SchemaNode s = r.schema();
         if (s.has("anyOf")) {
             anyOf(node, r);
             return;
         }
-        if ((s.has("type") && !typeMatches(node.value(), s.get("type")))
-                || (s.path("x-intrinsic").asBoolean(false) && !isIntrinsic(node.value()))) {
+        if ((s.has("type") && !SchemaValues.typeMatches(node.value(), s.get("type")))
+                || (s.path("x-intrinsic").asBoolean(false)
+                        && !SchemaValues.isIntrinsic(node.value()))) {
             out.add(
                     new Violation(
                             Violation.Kind.WRONG_TYPE,
                             node.location(),
-                            label(node)
+                            SchemaValues.label(node)
                                     + " must be "
                                     + describe(r)
                                     + ", not "
-                                    + describeValue(node.value()),
+                                    + SchemaValues.describeValue(node.value()),
                             null));
             return;
         }
         Object v = node.value();
-        if (s.has("enum") && !inEnum(v, s.get("enum"))) {
-            bad(node, s, "must be one of " + list(s.get("enum")) + ", not " + describeValue(v));
+        if (s.has("enum") && !SchemaValues.inEnum(v, s.get("enum"))) {
+            bad(
+                    node,
+                    s,
+                    "must be one of "
+                            + SchemaValues.list(s.get("enum"))
+                            + ", not "
+                            + SchemaValues.describeValue(v));
         }
-        if (s.has("const") && !equalsJson(v, s.get("const"))) {
-            bad(node, s, "must be " + s.get("const") + ", not " + describeValue(v));
+        if (s.has("const") && !SchemaValues.equalsJson(v, s.get("const"))) {
+            bad(node, s, "must be " + s.get("const") + ", not " + SchemaValues.describeValue(v));
         }
         if (v instanceof Number n && !(v instanceof Double d && (d.isNaN() || d.isInfinite()))) {
             double x = n.doubleValue();
@@ -137,10 +126,10 @@ public final class SchemaChecker {
     }
 
     private void object(Node node, Map<?, ?> map, Ref r) {
-        JsonNode s = r.schema();
-        JsonNode properties = s.path("properties");
+        SchemaNode s = r.schema();
+        SchemaNode properties = s.path("properties");
         if (s.has("required")) {
-            for (JsonNode req : s.get("required")) {
+            for (SchemaNode req : s.get("required")) {
                 if (!map.containsKey(req.asText())) {
                     out.add(
                             new Violation(
@@ -149,7 +138,7 @@ public final class SchemaChecker {
                                     "'"
                                             + req.asText()
                                             + "' is required in "
-                                            + label(node)
+                                            + SchemaValues.label(node)
                                             + message(s),
                                     null));
                 }
@@ -164,7 +153,7 @@ public final class SchemaChecker {
         for (Node child : node.entries()) {
             String key = child.name().orElse("");
             if (s.has("propertyNames")) {
-                JsonNode names = resolve(new Ref(r.document(), s.get("propertyNames"))).schema();
+                SchemaNode names = resolve(new Ref(r.document(), s.get("propertyNames"))).schema();
                 if (names.has("pattern")
                         && !Pattern.compile(names.get("pattern").asText()).matcher(key).find()) {
                     out.add(
@@ -176,7 +165,7 @@ public final class SchemaChecker {
                 }
             }
             if (properties.has(key)) {
-                JsonNode p = properties.get(key);
+                SchemaNode p = properties.get(key);
                 if (p.path("deprecated").asBoolean(false)) {
                     out.add(
                             new Violation(
@@ -189,18 +178,18 @@ public final class SchemaChecker {
                 }
                 continue;
             }
-            JsonNode pattern = matchingPattern(s.path("patternProperties"), key);
+            SchemaNode pattern = matchingPattern(s.path("patternProperties"), key);
             if (pattern != null) {
                 check(child, new Ref(r.document(), pattern));
                 continue;
             }
-            JsonNode additional = s.get("additionalProperties");
+            SchemaNode additional = s.get("additionalProperties");
             if (additional != null && additional.isBoolean() && !additional.asBoolean()) {
                 out.add(
                         new Violation(
                                 Violation.Kind.UNKNOWN_KEY,
                                 child.keyLocation(),
-                                "unknown setting '" + key + "' in " + label(node),
+                                "unknown setting '" + key + "' in " + SchemaValues.label(node),
                                 unknownKeyHint(key, s)));
             } else if (additional != null && additional.isObject()) {
                 check(child, new Ref(r.document(), additional));
@@ -208,8 +197,8 @@ public final class SchemaChecker {
         }
     }
 
-    private static String unknownKeyHint(String key, JsonNode s) {
-        JsonNode misplaced = s.path("x-misplaced").get(key);
+    private static String unknownKeyHint(String key, SchemaNode s) {
+        SchemaNode misplaced = s.path("x-misplaced").get(key);
         if (misplaced != null) {
             return "it belongs at " + misplaced.asText();
         }
@@ -225,11 +214,11 @@ public final class SchemaChecker {
         return Suggestions.hint(key, known);
     }
 
-    private static JsonNode matchingPattern(JsonNode patterns, String key) {
+    private static SchemaNode matchingPattern(SchemaNode patterns, String key) {
         if (!patterns.isObject()) {
             return null;
         }
-        for (Map.Entry<String, JsonNode> e : patterns.properties()) {
+        for (Map.Entry<String, SchemaNode> e : patterns.properties()) {
             if (Pattern.compile(e.getKey()).matcher(key).find()) {
                 return e.getValue();
             }
@@ -243,9 +232,9 @@ public final class SchemaChecker {
      * every accepted shape.
      */
     private void anyOf(Node node, Ref r) {
-        JsonNode branches = r.schema().get("anyOf");
+        SchemaNode branches = r.schema().get("anyOf");
         List<Violation> first = null;
-        for (JsonNode b : branches) {
+        for (SchemaNode b : branches) {
             SchemaChecker trial = new SchemaChecker();
             Ref branch = new Ref(r.document(), b);
             trial.check(node, branch);
@@ -261,7 +250,7 @@ public final class SchemaChecker {
             return;
         }
         List<String> shapes = new ArrayList<>();
-        for (JsonNode b : branches) {
+        for (SchemaNode b : branches) {
             String d = describe(resolve(new Ref(r.document(), b)));
             if (!shapes.contains(d)) {
                 shapes.add(d);
@@ -271,11 +260,11 @@ public final class SchemaChecker {
                 new Violation(
                         Violation.Kind.WRONG_TYPE,
                         node.location(),
-                        label(node)
+                        SchemaValues.label(node)
                                 + " must be "
                                 + String.join(" or ", shapes)
                                 + ", not "
-                                + describeValue(node.value())
+                                + SchemaValues.describeValue(node.value())
                                 + message(r.schema()),
                         null));
     }
@@ -283,9 +272,9 @@ public final class SchemaChecker {
     private boolean acceptsType(Ref ref, Object value) {
         Ref r = resolve(ref);
         if (r.schema().path("x-intrinsic").asBoolean(false)) {
-            return isIntrinsic(value);
+            return SchemaValues.isIntrinsic(value);
         }
-        if (r.schema().has("type") && !typeMatches(value, r.schema().get("type"))) {
+        if (r.schema().has("type") && !SchemaValues.typeMatches(value, r.schema().get("type"))) {
             return false;
         }
         if (r.schema().has("pattern") && value instanceof String s) {
@@ -296,7 +285,7 @@ public final class SchemaChecker {
             return true;
         }
         if (r.schema().has("anyOf")) {
-            for (JsonNode b : r.schema().get("anyOf")) {
+            for (SchemaNode b : r.schema().get("anyOf")) {
                 if (acceptsType(new Ref(r.document(), b), value)) {
                     return true;
                 }
@@ -306,55 +295,21 @@ public final class SchemaChecker {
         return true;
     }
 
-    private void bad(Node node, JsonNode s, String what) {
+    private void bad(Node node, SchemaNode s, String what) {
         out.add(
                 new Violation(
                         Violation.Kind.BAD_VALUE,
                         node.location(),
-                        label(node) + " " + what + message(s),
+                        SchemaValues.label(node) + " " + what + message(s),
                         null));
     }
 
-    private static String message(JsonNode s) {
+    private static String message(SchemaNode s) {
         return s.has("x-message") ? ": " + s.get("x-message").asText() : "";
     }
 
-    /** A CloudFormation intrinsic function: a mapping with one key, Ref, Condition or Fn::X. */
-    public static boolean isIntrinsic(Object v) {
-        if (!(v instanceof Map<?, ?> m) || m.size() != 1) {
-            return false;
-        }
-        String key = String.valueOf(m.keySet().iterator().next());
-        return key.equals("Ref") || key.equals("Condition") || key.startsWith("Fn::");
-    }
-
-    static boolean typeMatches(Object v, JsonNode type) {
-        if (type.isArray()) {
-            for (JsonNode t : type) {
-                if (typeMatches(v, t)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        return switch (type.asText()) {
-            case "object" -> v instanceof Map<?, ?>;
-            case "array" -> v instanceof List<?>;
-            case "string" -> v instanceof String || v instanceof YamlTimestamp;
-            case "integer" ->
-                    v instanceof Long
-                            || v instanceof Integer
-                            || v instanceof BigInteger
-                            || (v instanceof Double d && d == Math.rint(d) && !d.isInfinite());
-            case "number" -> v instanceof Number;
-            case "boolean" -> v instanceof Boolean;
-            case "null" -> v == null;
-            default -> true;
-        };
-    }
-
     private static String describe(Ref r) {
-        JsonNode s = r.schema();
+        SchemaNode s = r.schema();
         if (s.has("title")) {
             return s.get("title").asText();
         }
@@ -362,14 +317,14 @@ public final class SchemaChecker {
             return "a value";
         }
         List<String> words = new ArrayList<>();
-        JsonNode type = s.get("type");
-        List<JsonNode> types = new ArrayList<>();
+        SchemaNode type = s.get("type");
+        List<SchemaNode> types = new ArrayList<>();
         if (type.isArray()) {
             type.forEach(types::add);
         } else {
             types.add(type);
         }
-        for (JsonNode t : types) {
+        for (SchemaNode t : types) {
             words.add(
                     switch (t.asText()) {
                         case "object" -> "a mapping";
@@ -383,75 +338,5 @@ public final class SchemaChecker {
                     });
         }
         return String.join(" or ", words);
-    }
-
-    static String describeValue(Object v) {
-        if (v == null) {
-            return "empty";
-        }
-        if (v instanceof Map<?, ?> m) {
-            return m.size() == 1
-                            && String.valueOf(m.keySet().iterator().next())
-                                    .matches("Ref|Condition|Fn::.*")
-                    ? "an intrinsic function (" + m.keySet().iterator().next() + ")"
-                    : "a mapping";
-        }
-        if (v instanceof List<?>) {
-            return "a list";
-        }
-        if (v instanceof Boolean b) {
-            return "a boolean (" + b + ")";
-        }
-        if (v instanceof Number n) {
-            return "a number (" + n + ")";
-        }
-        String s = String.valueOf(v);
-        return "a string ('" + (s.length() > 40 ? s.substring(0, 37) + "..." : s) + "')";
-    }
-
-    private static String label(Node node) {
-        Object key = node.key();
-        if (key instanceof String k) {
-            return "'" + k + "'";
-        }
-        if (key instanceof Integer i) {
-            Node parent = node.parent();
-            return "item "
-                    + (i + 1)
-                    + (parent != null && parent.key() instanceof String p ? " of '" + p + "'" : "");
-        }
-        return node.file() == null ? "the file" : String.valueOf(node.file().getFileName());
-    }
-
-    private static boolean inEnum(Object v, JsonNode values) {
-        for (JsonNode e : values) {
-            if (equalsJson(v, e)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean equalsJson(Object v, JsonNode e) {
-        if (e.isTextual()) {
-            return e.asText()
-                    .equals(
-                            v instanceof String || v instanceof YamlTimestamp
-                                    ? v.toString()
-                                    : null);
-        }
-        if (e.isBoolean()) {
-            return v instanceof Boolean b && b == e.asBoolean();
-        }
-        if (e.isNumber()) {
-            return v instanceof Number n && n.doubleValue() == e.asDouble();
-        }
-        return e.isNull() && v == null;
-    }
-
-    private static String list(JsonNode values) {
-        List<String> items = new ArrayList<>();
-        values.forEach(v -> items.add(v.isTextual() ? v.asText() : v.toString()));
-        return String.join(", ", items);
     }
 }
