@@ -110,6 +110,19 @@ public final class LogicalIds {
         return isResource(id) || (inDefinition && functions.contains(id));
     }
 
+    /** Whether {@code id} is the name of a deployed function. */
+    public boolean isFunction(String id) {
+        return functions.contains(id);
+    }
+
+    /**
+     * The logical id Serverless gives the function {@code name} ({@code
+     * PreDashbatchLambdaFunction}).
+     */
+    public static String functionLogicalId(String name) {
+        return GeneratedIds.normalized(name) + "LambdaFunction";
+    }
+
     public boolean isCondition(String id) {
         return conditions.contains(id);
     }

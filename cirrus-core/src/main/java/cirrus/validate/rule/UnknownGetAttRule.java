@@ -31,7 +31,11 @@ public final class UnknownGetAttRule implements Rule {
                             + "', "
                             + ReferenceText.why(r.target(), undeployed),
                     ReferenceText.hint(
-                            r.target(), ids.candidates(r.inDefinition(), false), findings));
+                            r.target(),
+                            ids,
+                            r.inDefinition(),
+                            ids.candidates(r.inDefinition(), false),
+                            findings));
         }
     }
 }

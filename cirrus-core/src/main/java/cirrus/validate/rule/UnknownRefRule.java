@@ -28,7 +28,11 @@ public final class UnknownRefRule implements Rule {
                     r.node().location(),
                     "Ref to '" + r.target() + "', " + ReferenceText.why(r.target(), undeployed),
                     ReferenceText.hint(
-                            r.target(), ids.candidates(r.inDefinition(), true), findings));
+                            r.target(),
+                            ids,
+                            r.inDefinition(),
+                            ids.candidates(r.inDefinition(), true),
+                            findings));
         }
     }
 }
