@@ -22,6 +22,7 @@ import cirrus.cli.command.ShowCommand;
 import cirrus.cli.command.ShowComponentsCommand;
 import cirrus.cli.command.ShowPluginsCommand;
 import cirrus.cli.command.StatesCommand;
+import cirrus.cli.command.ValidateCommand;
 import cirrus.cli.output.Console;
 import cirrus.cli.output.HelpRenderer;
 import cirrus.cli.output.Terminal;
@@ -58,7 +59,8 @@ public final class Cli {
                 .add("states", StatesCommand.class, StatesCommand::new)
                 .add(PlanCommand.class, () -> new PlanCommand(context))
                 .add(RunCommand.class, () -> new RunCommand(context))
-                .add(ServeCommand.class, () -> new ServeCommand(context));
+                .add(ServeCommand.class, () -> new ServeCommand(context))
+                .add(ValidateCommand.class, () -> new ValidateCommand(context));
     }
 
     /**

@@ -24,7 +24,7 @@ import cirrus.project.load.ResourcePlugin;
  */
 public final class Build {
     /** Loader warnings that stop a build: something the user declared would silently be missing. */
-    static final Set<String> FATAL_WHEN_BUILDING =
+    public static final Set<String> FATAL_WHEN_BUILDING =
             Set.of(
                     ComponentLoader.MISSING_HANDLER_FILE,
                     CloudFormationReader.UNKNOWN_SECTION,
@@ -64,17 +64,35 @@ public final class Build {
      */
     public static Report run(
             Path root, List<ResourcePlugin> plugins, PathDisplay display, Inputs inputs) {
+        return run(root, plugins, display, inputs, BuildCheck.NONE);
+    }
+
+    /**
+     * Builds the project in {@code root} into {@code root/.cirrus/build}, after {@code check} (the
+     * validator) found no error in the compiled project.
+     *
+     * @param plugins the resource plugins, built-in first
+     * @param display how paths appear in messages
+     * @param check what to check before writing
+     */
+    public static Report run(
+            Path root,
+            List<ResourcePlugin> plugins,
+            PathDisplay display,
+            Inputs inputs,
+            BuildCheck check) {
         CompileDiagnostics diagnostics = new CompileDiagnostics();
         Compilation compilation;
         try {
             Project project =
                     ProjectLoader.open(Optional.of(root), plugins, display, diagnostics::add);
             compilation = Compiler.compile(project, diagnostics);
+            diagnostics.escalate(FATAL_WHEN_BUILDING);
+            check.check(project, compilation).forEach(diagnostics::add);
         } catch (DiagnosticException e) {
             e.diagnostics().forEach(diagnostics::add);
             return new Report(diagnostics.all(), false);
         }
-        diagnostics.escalate(FATAL_WHEN_BUILDING);
         if (diagnostics.hasErrors()) {
             return new Report(diagnostics.all(), false);
         }

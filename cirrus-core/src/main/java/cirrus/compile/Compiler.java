@@ -45,9 +45,11 @@ public final class Compiler {
                 components(project, ComponentType.WORKFLOW, diagnostics).stream()
                         .map(Workflow.class::cast)
                         .toList();
-        stepFunctions(config).put("stateMachines", StateMachines.register(workflows, diagnostics));
+        Map<String, Workflow> registered = StateMachines.registered(workflows, diagnostics);
+        stepFunctions(config).put("stateMachines", StateMachines.entries(registered));
 
-        CloudFormationResources.register(resources(config), cloudFormation(project, diagnostics));
+        List<CloudFormationObject> objects = cloudFormation(project, diagnostics);
+        CloudFormationResources.register(resources(config), objects);
         config = BlueGreenStep.apply(project, config, diagnostics);
 
         if (config.get("custom") instanceof Map<?, ?> custom
@@ -55,7 +57,10 @@ public final class Compiler {
             requirements.remove("include");
         }
         List<LambdaPackage> packages = lambdas.packages();
-        return new Compilation(config, packages, lambdas.artifacts());
+        Provenance provenance =
+                Provenance.record(
+                        project.config().file(), lambdas.registered(), registered, objects);
+        return new Compilation(config, packages, lambdas.artifacts(), provenance);
     }
 
     private static List<Component> components(

@@ -51,6 +51,11 @@ final class LambdaFunctions {
         }
     }
 
+    /** The registered components by function name, in registration order. */
+    Map<String, LambdaComponent> registered() {
+        return java.util.Collections.unmodifiableMap(registered);
+    }
+
     /** The {@code functions} section: each config without {@code pythonRequirements}. */
     Map<String, Object> functions() {
         Map<String, Object> functions = new LinkedHashMap<>();

@@ -14,13 +14,25 @@ import cirrus.project.Workflow;
 final class StateMachines {
     private StateMachines() {}
 
-    static Map<String, Object> register(List<Workflow> workflows, CompileDiagnostics diagnostics) {
+    /**
+     * The {@code stateMachines} entries of {@code registered}: each workflow's read-only state
+     * machine, shared with the model.
+     */
+    static Map<String, Object> entries(Map<String, Workflow> registered) {
         Map<String, Object> stateMachines = new LinkedHashMap<>();
+        registered.forEach((name, w) -> stateMachines.put(name, w.stateMachine()));
+        return stateMachines;
+    }
+
+    /** The workflows that become state machines, by name, in registration order. */
+    static Map<String, Workflow> registered(
+            List<Workflow> workflows, CompileDiagnostics diagnostics) {
+        Map<String, Workflow> registered = new LinkedHashMap<>();
         for (Workflow workflow : workflows) {
             if (!workflow.enabled()) {
                 continue;
             }
-            if (stateMachines.containsKey(workflow.name()) && !workflow.source().isBuiltIn()) {
+            if (registered.containsKey(workflow.name()) && !workflow.source().isBuiltIn()) {
                 diagnostics.warning(
                         BuildCode.DUPLICATE_DECLARATION,
                         null,
@@ -29,8 +41,8 @@ final class StateMachines {
                                 + "', skipping");
                 continue;
             }
-            stateMachines.put(workflow.name(), workflow.stateMachine());
+            registered.put(workflow.name(), workflow);
         }
-        return stateMachines;
+        return registered;
     }
 }

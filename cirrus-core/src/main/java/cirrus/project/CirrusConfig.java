@@ -61,22 +61,21 @@ public record CirrusConfig(Optional<Path> file, Map<String, Object> tree) {
         if (root == null) {
             root = new LinkedHashMap<String, Object>();
         }
-        if (!(root instanceof Map<?, ?>)) {
+        if (!(root instanceof Map<?, ?> rootMap)) {
             throw new DiagnosticException(
                     Diagnostic.error(
                             NOT_A_MAPPING,
                             doc.locations().of(root).orElse(Location.of(file)),
                             Project.CONFIG_FILE + " must be a mapping of settings"));
         }
-        Map<String, Object> tree = Trees.copy(doc.rootMap().orElseThrow());
+        // an empty file is an empty configuration (doc.rootMap() is empty for it)
+        Map<String, Object> tree = Trees.copy(stringKeys(rootMap));
         for (String key : List.of("functions", "stepFunctions", "resources", "package")) {
             if (Trees.truthy(tree.get(key))) {
                 warnings.accept(
                         Diagnostic.warning(
                                 REPLACED_KEY,
-                                doc.locations()
-                                        .key(doc.rootMap().orElseThrow(), key)
-                                        .orElse(Location.of(file)),
+                                doc.locations().key(rootMap, key).orElse(Location.of(file)),
                                 "'"
                                         + key
                                         + "' in "

@@ -8,16 +8,22 @@ import java.util.concurrent.Callable;
 import cirrus.cli.CliContext;
 import cirrus.cli.ExitCode;
 import cirrus.compile.Build;
+import cirrus.compile.BuildCheck;
 import cirrus.diag.Diagnostic;
+import cirrus.validate.BuildValidation;
+import cirrus.validate.ValidationOptions;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code cirrus build}: compiles the project into {@code .cirrus/build/} (serverless.yml, Python
  * Lambda directories, the builtin Lambdas' jar). Silent on success, like cirrus v0.15.4; warnings
  * and errors go to stderr, all of them in one run, and any error leaves the previous build output
- * as it was and exits 1.
+ * as it was and exits 1. The project validator runs first ({@code cirrus validate}): its errors
+ * stop the build, its warnings are counted (shown with {@code -v}), and {@code --no-validate} skips
+ * it.
  */
 @Command(name = "build", description = "Build the cirrus configuration into a serverless.yml.")
 public final class BuildCommand implements Callable<Integer> {
@@ -34,6 +40,9 @@ public final class BuildCommand implements Callable<Integer> {
 
     @Mixin HelpOption help;
 
+    @Option(names = "--no-validate", description = "Build even if 'cirrus validate' finds errors.")
+    boolean noValidate;
+
     private final CliContext context;
 
     public BuildCommand(CliContext context) {
@@ -43,13 +52,24 @@ public final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path root = context.requireProjectDirectory();
-        Build.Report report = Build.run(root, context.plugins(), context.paths(), inputs());
+        BuildValidation validation =
+                noValidate
+                        ? null
+                        : new BuildValidation(ValidationOptions.DEFAULT, context.plugins());
+        BuildCheck check = validation == null ? BuildCheck.NONE : validation;
+        Build.Report report = Build.run(root, context.plugins(), context.paths(), inputs(), check);
         for (Diagnostic d : report.diagnostics()) {
             if (d.severity().isError()) {
                 context.console().error(context.format(d));
             } else {
                 context.console().warn(context.format(d));
             }
+        }
+        if (validation != null && validation.warnings() > 0) {
+            context.console()
+                    .info(
+                            validation.warnings()
+                                    + " validation warning(s): 'cirrus validate' lists them");
         }
         return report.failed() ? ExitCode.ERROR : ExitCode.OK;
     }
