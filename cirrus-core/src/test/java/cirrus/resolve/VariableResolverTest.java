@@ -255,13 +255,13 @@ class VariableResolverTest {
         assertThat(tree.errors())
                 .extracting(Diagnostic::format)
                 .containsExactly(
-                        "serverless.yml:3:10: error[CIRRUS-V001] cannot resolve '${opt:stage}':"
+                        "serverless.yml:3:10: error[CIRRUS-R001] cannot resolve '${opt:stage}':"
                                 + " no --stage option was given; add a default, e.g."
                                 + " ${opt:stage, 'value'}",
-                        "serverless.yml:5:6: error[CIRRUS-V001] cannot resolve"
+                        "serverless.yml:5:6: error[CIRRUS-R001] cannot resolve"
                                 + " '${self:custom.nothing.here}': 'custom' has no 'nothing'; add"
                                 + " a default, e.g. ${self:custom.nothing.here, 'value'}",
-                        "serverless.yml:6:6: error[CIRRUS-V001] cannot resolve"
+                        "serverless.yml:6:6: error[CIRRUS-R001] cannot resolve"
                                 + " '${env:CIRRUS_SURELY_UNSET_VARIABLE}': environment variable"
                                 + " CIRRUS_SURELY_UNSET_VARIABLE is not set; add a default, e.g."
                                 + " ${env:CIRRUS_SURELY_UNSET_VARIABLE, 'value'}");
@@ -270,7 +270,7 @@ class VariableResolverTest {
                 .isEqualTo("${opt:stage}");
         assertThatThrownBy(tree::requireResolved)
                 .isInstanceOf(VariableException.class)
-                .hasMessageStartingWith("serverless.yml:3:10: error[CIRRUS-V001]");
+                .hasMessageStartingWith("serverless.yml:3:10: error[CIRRUS-R001]");
     }
 
     @Test

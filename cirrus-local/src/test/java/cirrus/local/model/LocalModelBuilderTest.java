@@ -403,7 +403,7 @@ class LocalModelBuilderTest {
                                         .extracting(Diagnostic::format)
                                         .containsExactlyInAnyOrder(
                                                 yml
-                                                        + ":19:10: error[CIRRUS-V001] cannot resolve '${opt:nope}': no --nope"
+                                                        + ":19:10: error[CIRRUS-R001] cannot resolve '${opt:nope}': no --nope"
                                                         + " option was given; add a default, e.g. ${opt:nope, 'value'}",
                                                 yml
                                                         + ":18:10: error[CIRRUS-L001] Ref to 'MissingQueue': no resource,"
