@@ -25,7 +25,7 @@ public final class CliContext {
     public static final String CIRRUS_DIR = "CIRRUS_DIR";
 
     /** Error code: a command that needs a project was run outside one. */
-    public static final String NO_PROJECT = "CIRRUS-P002";
+    public static final String NO_PROJECT = "CIRRUS-P051";
 
     private final Console console;
     private final Environment environment;

@@ -26,7 +26,7 @@ public class ProjectException extends DiagnosticException {
         super(List.of(Diagnostic.error(code, location, message)), cause);
     }
 
-    /** The stable error code, e.g. {@code CIRRUS-P001}. */
+    /** The stable error code, e.g. {@code CIRRUS-P050}. */
     public String code() {
         return diagnostics().get(0).code();
     }

@@ -131,7 +131,7 @@ class BuildCommandTest {
     @Test
     void buildNeedsAProject() {
         assertThat(run(dir, "build")).isEqualTo(ExitCode.ERROR);
-        assertThat(err).contains("error[CIRRUS-P002] no cirrus project detected/specified");
+        assertThat(err).contains("error[CIRRUS-P051] no cirrus project detected/specified");
     }
 
     @Test

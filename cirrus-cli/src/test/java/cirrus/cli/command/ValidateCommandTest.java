@@ -152,7 +152,7 @@ class ValidateCommandTest {
     void validateNeedsAProject() {
         project = null;
         assertThat(run("validate")).isEqualTo(ExitCode.ERROR);
-        assertThat(err).contains("error[CIRRUS-P002]");
+        assertThat(err).contains("error[CIRRUS-P051]");
     }
 
     @Test

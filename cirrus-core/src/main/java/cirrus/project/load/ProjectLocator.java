@@ -16,7 +16,7 @@ import cirrus.project.ProjectException;
  */
 public final class ProjectLocator {
     /** Error code: an explicitly chosen directory is not a project. */
-    public static final String NOT_A_PROJECT = "CIRRUS-P001";
+    public static final String NOT_A_PROJECT = "CIRRUS-P050";
 
     private ProjectLocator() {}
 
