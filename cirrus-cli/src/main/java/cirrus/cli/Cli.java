@@ -10,6 +10,7 @@ import cirrus.cli.command.CleanCommand;
 import cirrus.cli.command.CreateCommand;
 import cirrus.cli.command.CreateComponentCommand;
 import cirrus.cli.command.CreateTaskCommand;
+import cirrus.cli.command.DeployCommand;
 import cirrus.cli.command.InitCommand;
 import cirrus.cli.command.PayloadCommand;
 import cirrus.cli.command.PlanCommand;
@@ -60,7 +61,8 @@ public final class Cli {
                 .add(PlanCommand.class, () -> new PlanCommand(context))
                 .add(RunCommand.class, () -> new RunCommand(context))
                 .add(ServeCommand.class, () -> new ServeCommand(context))
-                .add(ValidateCommand.class, () -> new ValidateCommand(context));
+                .add(ValidateCommand.class, () -> new ValidateCommand(context))
+                .add(DeployCommand.class, () -> new DeployCommand(context));
     }
 
     /**

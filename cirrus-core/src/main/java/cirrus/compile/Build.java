@@ -3,6 +3,7 @@ package cirrus.compile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -54,6 +55,21 @@ public final class Build {
         }
     }
 
+    /**
+     * What a build writes besides {@code serverless.yml} and the Lambda code: nothing for the
+     * serverless target, {@code cloudformation.json} for the CloudFormation one.
+     */
+    public interface Target {
+        /** The serverless target: serverless.yml and the Lambda code only. */
+        Target SERVERLESS = (compilation, diagnostics) -> Map.of();
+
+        /**
+         * The files to write at the top of the build directory (name → text); errors go to {@code
+         * diagnostics}, and then nothing is written.
+         */
+        Map<String, String> files(Compilation compilation, CompileDiagnostics diagnostics);
+    }
+
     private Build() {}
 
     /**
@@ -81,6 +97,21 @@ public final class Build {
             PathDisplay display,
             Inputs inputs,
             BuildCheck check) {
+        return run(root, plugins, display, inputs, check, Target.SERVERLESS);
+    }
+
+    /**
+     * Builds the project in {@code root} for {@code target}, after {@code check} found no error.
+     *
+     * @param target what to write besides serverless.yml and the Lambda code
+     */
+    public static Report run(
+            Path root,
+            List<ResourcePlugin> plugins,
+            PathDisplay display,
+            Inputs inputs,
+            BuildCheck check,
+            Target target) {
         CompileDiagnostics diagnostics = new CompileDiagnostics();
         Compilation compilation;
         try {
@@ -97,6 +128,11 @@ public final class Build {
             return new Report(diagnostics.all(), false);
         }
         BuildOutput.Extras extras = extras(compilation, inputs, diagnostics);
+        Map<String, String> files = target.files(compilation, diagnostics);
+        if (diagnostics.hasErrors()) {
+            return new Report(diagnostics.all(), false);
+        }
+        extras = extras.withFiles(files);
         try {
             BuildOutput.write(
                     root.resolve(Project.BUILD_DIR),

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -55,9 +56,27 @@ public final class BuildOutput {
      * @param builtinsJar the jar of the builtin Lambdas to place at {@link #BUILTINS_JAR}, if any
      * @param pythonLib a {@code cirrus} package directory holding {@code lib2/}, copied to {@code
      *     cirrus/lib2} and linked from every Python Lambda, if any
+     * @param files more files to write at the top of the build directory (name → UTF-8 text), e.g.
+     *     {@code cloudformation.json}
      */
-    public record Extras(Optional<Path> builtinsJar, Optional<Path> pythonLib) {
+    public record Extras(
+            Optional<Path> builtinsJar, Optional<Path> pythonLib, Map<String, String> files) {
         public static final Extras NONE = new Extras(Optional.empty(), Optional.empty());
+
+        public Extras {
+            files = Map.copyOf(files);
+        }
+
+        public Extras(Optional<Path> builtinsJar, Optional<Path> pythonLib) {
+            this(builtinsJar, pythonLib, Map.of());
+        }
+
+        /** The same extras with {@code more} files. */
+        public Extras withFiles(Map<String, String> more) {
+            Map<String, String> all = new java.util.TreeMap<>(files);
+            all.putAll(more);
+            return new Extras(builtinsJar, pythonLib, all);
+        }
     }
 
     private BuildOutput() {}
@@ -104,6 +123,10 @@ public final class BuildOutput {
                 staging.resolve(SERVERLESS_YML),
                 YamlWriter.write(serverless),
                 StandardCharsets.UTF_8);
+        for (Map.Entry<String, String> file : new java.util.TreeMap<>(extras.files()).entrySet()) {
+            Files.writeString(
+                    staging.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+        }
         boolean linkLibrary = extras.pythonLib().isPresent();
         if (linkLibrary) {
             LambdaDirectory.copyTree(

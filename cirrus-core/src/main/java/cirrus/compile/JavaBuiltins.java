@@ -10,8 +10,11 @@ import java.util.Optional;
  * tests agree on them.
  */
 public final class JavaBuiltins {
-    /** The Lambda runtime of the builtin functions. */
-    public static final String RUNTIME = "java17";
+    /**
+     * The Lambda runtime of the builtin functions. Not {@code java17}: AWS blocked creating java17
+     * functions on 2026-07-31 (cfn-lint E2533); the jar is built for Java 17 and runs on 21.
+     */
+    public static final String RUNTIME = "java21";
 
     /**
      * Memory of every builtin function, in MB (upstream: 128). A JVM with the AWS SDK needs more

@@ -14,7 +14,7 @@ import java.util.Map;
  *
  * <ol>
  *   <li>the builtin Lambda functions run on Java: {@code memorySize} {@value
- *       JavaBuiltins#MEMORY_SIZE}, {@code runtime: java17} before {@code handler}, a Java {@code
+ *       JavaBuiltins#MEMORY_SIZE}, {@code runtime: java21} before {@code handler}, a Java {@code
  *       handler}, {@code package: {artifact: lambdas/cirrus-builtins.jar}}, no {@code module} and
  *       (in {@code show} output) no {@code pythonRequirements};
  *   <li>{@code !Sub [template, vars]} keeps its template as is, where upstream wrapped a template

@@ -41,7 +41,7 @@ public record LambdaConfig(
     /**
      * Whether a {@code lambda} block deploys a prebuilt artifact rather than a Python module
      * directory: it sets {@code package.artifact} and a runtime that is not Python (the builtin
-     * functions: {@code runtime: java17}, {@code package: {artifact:
+     * functions: {@code runtime: java21}, {@code package: {artifact:
      * lambdas/cirrus-builtins.jar}}). cirrus v0.15.4 replaced every {@code package}; such Lambdas
      * keep theirs.
      */

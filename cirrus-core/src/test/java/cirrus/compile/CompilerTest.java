@@ -104,7 +104,7 @@ class CompilerTest {
         assertThat(c.lambdas())
                 .extracting(LambdaPackage::sourceDirectory)
                 .containsExactly(project.resolve("feeders/shared"));
-        assertThat(section(c, "functions", "api")).containsEntry("runtime", "java17");
+        assertThat(section(c, "functions", "api")).containsEntry("runtime", "java21");
         assertThat(diagnostics.all())
                 .extracting(Diagnostic::message)
                 .contains(

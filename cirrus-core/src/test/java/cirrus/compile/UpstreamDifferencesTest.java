@@ -64,7 +64,7 @@ class UpstreamDifferencesTest {
                         "package");
         assertThat(process)
                 .containsEntry("memorySize", 512L)
-                .containsEntry("runtime", "java17")
+                .containsEntry("runtime", "java21")
                 .containsEntry("handler", "cirrus.aws.handler.ProcessHandler::handleRequest")
                 .containsEntry("package", Map.of("artifact", "lambdas/cirrus-builtins.jar"));
         assertThat(cirrus.yaml.YamlWriter.write(((Map<?, ?>) tree.get("functions")).get("my-task")))

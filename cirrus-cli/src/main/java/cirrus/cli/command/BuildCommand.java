@@ -7,8 +7,11 @@ import java.util.concurrent.Callable;
 
 import cirrus.cli.CliContext;
 import cirrus.cli.ExitCode;
+import cirrus.cli.UsageException;
 import cirrus.compile.Build;
 import cirrus.compile.BuildCheck;
+import cirrus.compile.cfn.CloudFormationBuild;
+import cirrus.compile.cfn.CloudFormationTarget;
 import cirrus.diag.Diagnostic;
 import cirrus.validate.BuildValidation;
 import cirrus.validate.ValidationOptions;
@@ -23,7 +26,8 @@ import picocli.CommandLine.Option;
  * and errors go to stderr, all of them in one run, and any error leaves the previous build output
  * as it was and exits 1. The project validator runs first ({@code cirrus validate}): its errors
  * stop the build, its warnings are counted (shown with {@code -v}), and {@code --no-validate} skips
- * it.
+ * it. {@code --target cloudformation} also writes {@code cloudformation.json} ({@code
+ * cirrus.compile.cfn}).
  */
 @Command(name = "build", description = "Build the cirrus configuration into a serverless.yml.")
 public final class BuildCommand implements Callable<Integer> {
@@ -43,6 +47,26 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--no-validate", description = "Build even if 'cirrus validate' finds errors.")
     boolean noValidate;
 
+    @Option(
+            names = "--target",
+            paramLabel = "TARGET",
+            description =
+                    "serverless (default): serverless.yml; cloudformation: also a standalone"
+                            + " cloudformation.json.")
+    String target = "serverless";
+
+    @Option(
+            names = "--stage",
+            paramLabel = "STAGE",
+            description = "With --target cloudformation: the stage ($${opt:stage}).")
+    String stage;
+
+    @Option(
+            names = "--region",
+            paramLabel = "REGION",
+            description = "With --target cloudformation: the region ($${opt:region}).")
+    String region;
+
     private final CliContext context;
 
     public BuildCommand(CliContext context) {
@@ -51,13 +75,53 @@ public final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Build.Target buildTarget =
+                switch (target) {
+                    case "serverless" -> {
+                        if (stage != null || region != null) {
+                            throw new UsageException(
+                                    "--stage and --region apply to --target cloudformation");
+                        }
+                        yield Build.Target.SERVERLESS;
+                    }
+                    case "cloudformation" -> cloudFormation(context, stage, region);
+                    default ->
+                            throw new UsageException(
+                                    "--target must be serverless or cloudformation, not '"
+                                            + target
+                                            + "'");
+                };
         Path root = context.requireProjectDirectory();
-        BuildValidation validation =
-                noValidate
-                        ? null
-                        : new BuildValidation(ValidationOptions.DEFAULT, context.plugins());
+        BuildValidation validation = noValidate ? null : validation(context);
         BuildCheck check = validation == null ? BuildCheck.NONE : validation;
-        Build.Report report = Build.run(root, context.plugins(), context.paths(), inputs(), check);
+        Build.Report report =
+                Build.run(
+                        root,
+                        context.plugins(),
+                        context.paths(),
+                        inputs(context),
+                        check,
+                        buildTarget);
+        print(context, report, validation);
+        return report.failed() ? ExitCode.ERROR : ExitCode.OK;
+    }
+
+    /** The project validator as a build check. */
+    static BuildValidation validation(CliContext context) {
+        return new BuildValidation(ValidationOptions.DEFAULT, context.plugins());
+    }
+
+    /** The CloudFormation target with {@code --stage} and {@code --region}. */
+    static CloudFormationBuild cloudFormation(CliContext context, String stage, String region) {
+        return new CloudFormationBuild(
+                new CloudFormationTarget.Options(
+                        Optional.ofNullable(stage),
+                        Optional.ofNullable(region),
+                        context.environment().variables()));
+    }
+
+    /** Prints the findings of a build on stderr (validation warnings counted, shown by -v). */
+    static void print(CliContext context, Build.Report report, BuildValidation validation) {
         for (Diagnostic d : report.diagnostics()) {
             if (d.severity().isError()) {
                 context.console().error(context.format(d));
@@ -71,10 +135,10 @@ public final class BuildCommand implements Callable<Integer> {
                             validation.warnings()
                                     + " validation warning(s): 'cirrus validate' lists them");
         }
-        return report.failed() ? ExitCode.ERROR : ExitCode.OK;
     }
 
-    private Build.Inputs inputs() {
+    /** Where the build finds the builtins' jar and the Python runtime library. */
+    static Build.Inputs inputs(CliContext context) {
         Path cwd = context.environment().workingDirectory();
         Optional<Path> repository = repository();
         Optional<Path> jar =

@@ -1,0 +1,143 @@
+package cirrus.aws.deploy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import software.amazon.awssdk.core.exception.SdkException;
+
+import cirrus.aws.config.AwsSettings;
+
+/**
+ * {@code cirrus deploy} on AWS: packages the code (a zip per Python Lambda with its requirements,
+ * the builtins' jar as it is), uploads it and the template to the deployment bucket, creates or
+ * updates the stack with the code locations as parameters, and waits for the result.
+ */
+public final class Deployer implements AutoCloseable {
+    private final DeployClients clients;
+    private final PythonRequirements pip;
+    private final Consumer<String> progress;
+
+    /**
+     * @param settings region, endpoint and credentials
+     * @param pip the pip command ({@code python3 -m pip} unless the user names another)
+     * @param progress receives one line per step (for stderr)
+     */
+    public Deployer(AwsSettings settings, List<String> pip, Consumer<String> progress) {
+        this.clients = new DeployClients(settings);
+        this.pip = new PythonRequirements(pip);
+        this.progress = progress;
+    }
+
+    public DeployResult deploy(DeployRequest request) {
+        String bucketName = request.bucket().orElseGet(this::defaultBucket);
+        DeploymentBucket bucket =
+                new DeploymentBucket(
+                        clients.s3(), bucketName, clients.settings().region(), progress);
+        List<Packager.Package> packages =
+                new Packager(request.workDirectory(), pip, progress)
+                        .packageAll(request.code(), request.stackName());
+        bucket.ensureExists();
+        int uploaded = 0;
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (!packages.isEmpty()) {
+            parameters.put(request.codeBucketParameter(), bucketName);
+        }
+        for (Packager.Package p : packages) {
+            if (bucket.upload(p.file(), p.key())) {
+                progress.accept(
+                        "Uploaded "
+                                + p.file().getFileName()
+                                + " to s3://"
+                                + bucketName
+                                + "/"
+                                + p.key());
+                uploaded++;
+            }
+            parameters.put(p.parameter(), p.key());
+        }
+        parameters.putAll(request.parameters());
+        String templateKey =
+                request.stackName()
+                        + "/cloudformation-"
+                        + sha256(request.template()).substring(0, 16)
+                        + ".json";
+        bucket.upload(request.template(), templateKey);
+        writeQuietly(request.workDirectory().resolve("parameters.json"), parameters);
+        StackDeployer.Result result =
+                new StackDeployer(
+                                clients.cloudFormation(),
+                                request.pollInterval(),
+                                request.timeout(),
+                                progress)
+                        .deploy(request.stackName(), bucket.url(templateKey), parameters);
+        return new DeployResult(
+                result.stackName(),
+                result.status(),
+                result.changed(),
+                bucketName,
+                uploaded,
+                result.outputs());
+    }
+
+    private String defaultBucket() {
+        try {
+            String account = clients.sts().getCallerIdentity().account();
+            return DeploymentBucket.defaultName(account, clients.settings().region());
+        } catch (SdkException e) {
+            throw new DeployException(
+                    DeployException.BUCKET,
+                    "cannot tell the AWS account (sts get-caller-identity failed: "
+                            + e.getMessage()
+                            + "); check the credentials or give --bucket",
+                    e);
+        }
+    }
+
+    /**
+     * Records the parameter values used, for {@code aws cloudformation deploy
+     * --parameter-overrides}.
+     */
+    private static void writeQuietly(Path file, Map<String, String> parameters) {
+        StringBuilder b = new StringBuilder("[\n");
+        int i = 0;
+        for (Map.Entry<String, String> e : parameters.entrySet()) {
+            b.append("  {\"ParameterKey\": \"")
+                    .append(e.getKey())
+                    .append("\", \"ParameterValue\": \"")
+                    .append(e.getValue().replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append("\"}");
+            b.append(++i < parameters.size() ? ",\n" : "\n");
+        }
+        b.append("]\n");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, b, StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            // informative only
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(
+                            MessageDigest.getInstance("SHA-256")
+                                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        clients.close();
+    }
+}
