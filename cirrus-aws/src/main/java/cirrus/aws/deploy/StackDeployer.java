@@ -264,9 +264,23 @@ final class StackDeployer {
         return outputs;
     }
 
-    private static String message(AwsServiceException e) {
-        return e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
-                ? e.awsErrorDetails().errorMessage()
-                : e.getMessage();
+    /**
+     * The service's error message; when the SDK could not read one (an emulator answering in
+     * another format), the raw response body.
+     */
+    static String message(AwsServiceException e) {
+        var details = e.awsErrorDetails();
+        if (details != null
+                && details.errorMessage() != null
+                && !details.errorMessage().isBlank()) {
+            return details.errorMessage();
+        }
+        if (details != null && details.rawResponse() != null) {
+            String body = details.rawResponse().asUtf8String().strip();
+            if (!body.isEmpty()) {
+                return body.length() > 500 ? body.substring(0, 500) + "..." : body;
+            }
+        }
+        return e.getMessage();
     }
 }

@@ -34,6 +34,18 @@ public final class MotoServer {
             "{\"batch\":{\"use_docker\":false},\"lambda\":{\"use_docker\":false},"
                     + "\"stepfunctions\":{\"execute_state_machine\":true}}";
 
+    /** The configuration tests run with (set at start; restore it after {@link #configure}). */
+    public static final String DEFAULT_CONFIG = CONFIG;
+
+    /**
+     * The configuration under which the Lambda functions and state machines that CloudFormation
+     * created are visible to their own APIs: moto 5.2.1 keeps them in its regular backends, while
+     * Docker-less Lambda and executing Step Functions use separate ones.
+     */
+    public static final String CLOUDFORMATION_VIEW_CONFIG =
+            "{\"batch\":{\"use_docker\":false},\"lambda\":{\"use_docker\":true},"
+                    + "\"stepfunctions\":{\"execute_state_machine\":false}}";
+
     private static MotoServer shared;
 
     private final Process process;
@@ -131,6 +143,14 @@ public final class MotoServer {
     /** The server's process id. */
     public long pid() {
         return process.pid();
+    }
+
+    /**
+     * Sets moto's configuration ({@code /moto-api/config}), e.g. {@link
+     * #CLOUDFORMATION_VIEW_CONFIG}.
+     */
+    public void configure(String json) {
+        post("/moto-api/config", json);
     }
 
     /** Deletes every resource of every service (the configuration is kept). */

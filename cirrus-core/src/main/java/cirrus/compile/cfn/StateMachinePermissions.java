@@ -103,6 +103,11 @@ final class StateMachinePermissions {
             invoke(Intrinsic.arn(lambda.get()));
             return;
         }
+        if (Intrinsic.target(resource)
+                .filter(id -> template.resourceType(id) == null)
+                .isPresent()) {
+            return; // a reference to nothing, which References reports
+        }
         String text =
                 resource instanceof String s
                         ? s
