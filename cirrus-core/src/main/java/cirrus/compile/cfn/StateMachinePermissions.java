@@ -23,13 +23,9 @@ final class StateMachinePermissions {
     private static final Pattern INTEGRATION =
             Pattern.compile(
                     "^arn:[^:]+:states:::([a-z0-9-]+):([A-Za-z]+)(\\.sync(:2)?|\\.waitForTaskToken)?$");
-    private static final Pattern HASH = Pattern.compile("^#\\{([A-Za-z0-9]+)}$");
-    private static final Pattern QUEUE_URL =
-            Pattern.compile("^https://sqs\\.([a-z0-9-]+)\\.amazonaws\\.com/(\\d+)/(.+)$");
-    private static final String ACCOUNT =
-            "arn:${AWS::Partition}:%s:${AWS::Region}:${AWS::AccountId}:%s";
 
     private final TemplateSections template;
+    private final TaskResources resources;
     private final Findings findings;
 
     /** Actions (joined) → resources, in order of first use. */
@@ -37,6 +33,7 @@ final class StateMachinePermissions {
 
     private StateMachinePermissions(TemplateSections template, Findings findings) {
         this.template = template;
+        this.resources = new TaskResources(template);
         this.findings = findings;
     }
 
@@ -131,59 +128,55 @@ final class StateMachinePermissions {
         switch (service + ":" + action) {
             case "lambda:invoke" ->
                     invoke(
-                            value(
+                            TaskResources.value(
                                     parameters,
                                     "FunctionName",
-                                    this::functionArn,
-                                    sub(ACCOUNT, "lambda", "function:*")));
+                                    resources::functionArn,
+                                    TaskResources.account("lambda", "function:*")));
             case "batch:submitJob" -> {
                 grant(
                         List.of("batch:SubmitJob"),
-                        value(
+                        TaskResources.value(
                                 parameters,
                                 "JobDefinition",
-                                v -> named(v, "batch", "job-definition/"),
-                                sub(ACCOUNT, "batch", "job-definition/*")));
+                                v -> TaskResources.named(v, "batch", "job-definition/"),
+                                TaskResources.account("batch", "job-definition/*")));
                 grant(
                         List.of("batch:SubmitJob"),
-                        value(
+                        TaskResources.value(
                                 parameters,
                                 "JobQueue",
-                                v -> named(v, "batch", "job-queue/"),
-                                sub(ACCOUNT, "batch", "job-queue/*")));
+                                v -> TaskResources.named(v, "batch", "job-queue/"),
+                                TaskResources.account("batch", "job-queue/*")));
                 if (sync) {
                     grant(List.of("batch:DescribeJobs", "batch:TerminateJob"), "*");
                     grant(
                             List.of("events:PutTargets", "events:PutRule", "events:DescribeRule"),
-                            sub(ACCOUNT, "events", "rule/StepFunctionsGetEventsForBatchJobsRule"));
+                            TaskResources.account(
+                                    "events", "rule/StepFunctionsGetEventsForBatchJobsRule"));
                 }
             }
             case "states:startExecution" -> {
                 Object machine =
-                        value(
+                        TaskResources.value(
                                 parameters,
                                 "StateMachineArn",
                                 v -> v,
-                                sub(ACCOUNT, "states", "stateMachine:*"));
+                                TaskResources.account("states", "stateMachine:*"));
                 grant(List.of("states:StartExecution"), machine);
                 if (sync) {
                     Object executions =
                             Intrinsic.refTarget(machine)
                                     .<Object>map(
                                             id ->
-                                                    Intrinsic.sub(
-                                                            String.format(
-                                                                    ACCOUNT,
-                                                                    "states",
-                                                                    "execution:${"
-                                                                            + id
-                                                                            + ".Name}:*")))
-                                    .orElse(sub(ACCOUNT, "states", "execution:*"));
+                                                    TaskResources.account(
+                                                            "states",
+                                                            "execution:${" + id + ".Name}:*"))
+                                    .orElse(TaskResources.account("states", "execution:*"));
                     grant(List.of("states:DescribeExecution", "states:StopExecution"), executions);
                     grant(
                             List.of("events:PutTargets", "events:PutRule", "events:DescribeRule"),
-                            sub(
-                                    ACCOUNT,
+                            TaskResources.account(
                                     "events",
                                     "rule/StepFunctionsGetEventsForStepFunctionsExecutionRule"));
                 }
@@ -191,19 +184,19 @@ final class StateMachinePermissions {
             case "sns:publish" ->
                     grant(
                             List.of("sns:Publish"),
-                            value(
+                            TaskResources.value(
                                     parameters,
                                     parameters.containsKey("TargetArn") ? "TargetArn" : "TopicArn",
                                     v -> v,
-                                    sub(ACCOUNT, "sns", "*")));
+                                    TaskResources.account("sns", "*")));
             case "sqs:sendMessage" ->
                     grant(
                             List.of("sqs:SendMessage"),
-                            value(
+                            TaskResources.value(
                                     parameters,
                                     "QueueUrl",
-                                    this::queueArn,
-                                    sub(ACCOUNT, "sqs", "*")));
+                                    resources::queueArn,
+                                    TaskResources.account("sqs", "*")));
             case "dynamodb:getItem",
                     "dynamodb:putItem",
                     "dynamodb:updateItem",
@@ -213,19 +206,21 @@ final class StateMachinePermissions {
                                     "dynamodb:"
                                             + Character.toUpperCase(action.charAt(0))
                                             + action.substring(1)),
-                            value(
+                            TaskResources.value(
                                     parameters,
                                     "TableName",
-                                    this::tableArn,
-                                    sub(ACCOUNT, "dynamodb", "table/*")));
+                                    resources::tableArn,
+                                    TaskResources.account("dynamodb", "table/*")));
             case "events:putEvents" ->
-                    grant(List.of("events:PutEvents"), sub(ACCOUNT, "events", "event-bus/*"));
+                    grant(
+                            List.of("events:PutEvents"),
+                            TaskResources.account("events", "event-bus/*"));
             default -> unknown(where, resource);
         }
     }
 
     private boolean isFunction(String id) {
-        return "AWS::Lambda::Function".equals(template.resourceType(id));
+        return resources.isFunction(id);
     }
 
     private void invoke(Object arn) {
@@ -248,83 +243,6 @@ final class StateMachinePermissions {
         if (!resources.contains(resource)) {
             resources.add(resource);
         }
-    }
-
-    /**
-     * The resource for parameter {@code name}: {@code convert}ed from its value ({@code #{X}} read
-     * as {@code Ref: X}), or {@code dynamic} when it is computed at run time ({@code name.$}).
-     */
-    private static Object value(
-            Map<String, Object> parameters,
-            String name,
-            java.util.function.Function<Object, Object> convert,
-            Object dynamic) {
-        Object v = parameters.get(name);
-        if (v == null) {
-            return dynamic;
-        }
-        if (v instanceof String s) {
-            Matcher hash = HASH.matcher(s);
-            if (hash.matches()) {
-                return convert.apply(Intrinsic.ref(hash.group(1)));
-            }
-            if (SubTemplate.hasHashVariable(s)) {
-                return Intrinsic.sub(SubTemplate.hashToDollar(s));
-            }
-        }
-        return convert.apply(v);
-    }
-
-    private Object functionArn(Object v) {
-        Optional<String> ref = Intrinsic.refTarget(v);
-        if (ref.isPresent() && isFunction(ref.get())) {
-            return Intrinsic.arn(ref.get());
-        }
-        if (v instanceof String s && !s.startsWith("arn:")) {
-            return sub(ACCOUNT, "lambda", "function:" + s);
-        }
-        return v;
-    }
-
-    private static Object named(Object v, String service, String prefix) {
-        if (v instanceof String s && !s.startsWith("arn:")) {
-            return sub(
-                    ACCOUNT,
-                    service,
-                    prefix
-                            + s
-                            + (prefix.startsWith("job-definition") && !s.contains(":") ? "*" : ""));
-        }
-        return v;
-    }
-
-    private Object queueArn(Object v) {
-        Optional<String> ref = Intrinsic.refTarget(v);
-        if (ref.isPresent() && "AWS::SQS::Queue".equals(template.resourceType(ref.get()))) {
-            return Intrinsic.arn(ref.get());
-        }
-        if (v instanceof String s) {
-            Matcher url = QUEUE_URL.matcher(s);
-            if (url.matches()) {
-                return "arn:aws:sqs:" + url.group(1) + ":" + url.group(2) + ":" + url.group(3);
-            }
-        }
-        return sub(ACCOUNT, "sqs", "*");
-    }
-
-    private Object tableArn(Object v) {
-        Optional<String> ref = Intrinsic.refTarget(v);
-        if (ref.isPresent() && "AWS::DynamoDB::Table".equals(template.resourceType(ref.get()))) {
-            return Intrinsic.arn(ref.get());
-        }
-        if (v instanceof String s && !s.startsWith("arn:")) {
-            return sub(ACCOUNT, "dynamodb", "table/" + s);
-        }
-        return v;
-    }
-
-    private static Object sub(String format, String service, String resource) {
-        return Intrinsic.sub(String.format(format, service, resource));
     }
 
     private void unknown(String where, Object resource) {

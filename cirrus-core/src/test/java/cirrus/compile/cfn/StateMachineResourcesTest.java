@@ -151,6 +151,57 @@ class StateMachineResourcesTest {
     }
 
     @Test
+    void integrationsInsideAMapAllowTheirQueuesTopicsTablesAndStateMachines() {
+        var c =
+                compile(
+                        withMachine(
+                                        """
+                                first:
+                                  Type: Map
+                                  ItemProcessor:
+                                    StartAt: send
+                                    States:
+                                      send:
+                                        Type: Task
+                                        Resource: arn:aws:states:::sqs:sendMessage
+                                        Parameters: {QueueUrl: !Ref Queue, MessageBody.$: $}
+                                        Next: notify
+                                      notify:
+                                        Type: Task
+                                        Resource: arn:aws:states:::sns:publish
+                                        Parameters: {TopicArn: "#{Topic}", Message.$: $}
+                                        Next: store
+                                      store:
+                                        Type: Task
+                                        Resource: arn:aws:states:::dynamodb:putItem
+                                        Parameters: {TableName: my-table, Item: {}}
+                                        Next: child
+                                      child:
+                                        Type: Task
+                                        Resource: arn:aws:states:::states:startExecution.sync:2
+                                        Parameters: {StateMachineArn.$: $.machine}
+                                        End: true
+                                  End: true
+                                """)
+                                .replace(
+                                        "    MyJobQueue:",
+                                        "    Queue: {Type: AWS::SQS::Queue}\n    Topic: {Type: AWS::SNS::Topic}\n    MyJobQueue:"));
+
+        assertThat(c.findings()).isEmpty();
+        String statements = Json.compact(statements(c));
+        assertThat(statements)
+                .contains(
+                        "{\"Effect\":\"Allow\",\"Action\":[\"sqs:SendMessage\"],\"Resource\":[{\"Fn::GetAtt\":[\"Queue\",\"Arn\"]}]}")
+                .contains(
+                        "{\"Effect\":\"Allow\",\"Action\":[\"sns:Publish\"],\"Resource\":[{\"Ref\":\"Topic\"}]}")
+                .contains(
+                        "\"Action\":[\"dynamodb:PutItem\"],\"Resource\":[{\"Fn::Sub\":\"arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/my-table\"}]")
+                .contains(
+                        "\"Action\":[\"states:StartExecution\"],\"Resource\":[{\"Fn::Sub\":\"arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:*\"}]")
+                .contains("rule/StepFunctionsGetEventsForStepFunctionsExecutionRule");
+    }
+
+    @Test
     void aTaskWhosePermissionsCannotBeToldIsReported() {
         var c =
                 compile(
