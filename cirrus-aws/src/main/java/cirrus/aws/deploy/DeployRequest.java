@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param code the code artifacts, one per key parameter
  * @param parameters more parameter values ({@code --parameter K=V})
  * @param bucket the deployment bucket; empty for {@code cirrus-deploy-<account>-<region>}
+ * @param slimPatterns globs of files left out of installed Python requirements
  * @param workDirectory where packages are written
  * @param pollInterval how often to look at the stack while it changes
  * @param timeout how long to wait for the stack at most
@@ -27,6 +28,7 @@ public record DeployRequest(
         List<CodeSource> code,
         Map<String, String> parameters,
         Optional<String> bucket,
+        List<String> slimPatterns,
         Path workDirectory,
         Duration pollInterval,
         Duration timeout) {
@@ -35,5 +37,6 @@ public record DeployRequest(
         Objects.requireNonNull(template, "template");
         code = List.copyOf(code);
         parameters = Map.copyOf(parameters);
+        slimPatterns = List.copyOf(slimPatterns);
     }
 }

@@ -42,7 +42,11 @@ public final class Deployer implements AutoCloseable {
                 new DeploymentBucket(
                         clients.s3(), bucketName, clients.settings().region(), progress);
         List<Packager.Package> packages =
-                new Packager(request.workDirectory(), pip, progress)
+                new Packager(
+                                request.workDirectory(),
+                                pip,
+                                new SlimPatterns(request.slimPatterns()),
+                                progress)
                         .packageAll(request.code(), request.stackName());
         bucket.ensureExists();
         int uploaded = 0;
@@ -77,7 +81,11 @@ public final class Deployer implements AutoCloseable {
                                 request.pollInterval(),
                                 request.timeout(),
                                 progress)
-                        .deploy(request.stackName(), bucket.url(templateKey), parameters);
+                        .deploy(
+                                request.stackName(),
+                                bucket.url(templateKey),
+                                parameters,
+                                templateParameters(request.template()));
         return new DeployResult(
                 result.stackName(),
                 result.status(),
@@ -85,6 +93,24 @@ public final class Deployer implements AutoCloseable {
                 bucketName,
                 uploaded,
                 result.outputs());
+    }
+
+    /** The names of the template's parameters. */
+    static java.util.Set<String> templateParameters(String template) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        try {
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(template)
+                    .path("Parameters")
+                    .properties()
+                    .forEach(e -> names.add(e.getKey()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new DeployException(
+                    DeployException.REQUEST,
+                    "the template is not JSON: " + e.getOriginalMessage(),
+                    e);
+        }
+        return names;
     }
 
     private String defaultBucket() {

@@ -30,15 +30,26 @@ final class Packager {
 
     private final Path workDirectory;
     private final PythonRequirements pip;
+    private final SlimPatterns slim;
     private final Consumer<String> progress;
 
     /**
      * @param workDirectory where zips are written (created; cleaned of earlier work dirs)
+     * @param slim what to leave out of the installed requirements
      */
-    Packager(Path workDirectory, PythonRequirements pip, Consumer<String> progress) {
+    Packager(
+            Path workDirectory,
+            PythonRequirements pip,
+            SlimPatterns slim,
+            Consumer<String> progress) {
         this.workDirectory = workDirectory;
         this.pip = pip;
+        this.slim = slim;
         this.progress = progress;
+    }
+
+    Packager(Path workDirectory, PythonRequirements pip, Consumer<String> progress) {
+        this(workDirectory, pip, new SlimPatterns(List.of()), progress);
     }
 
     List<Package> packageAll(List<CodeSource> sources, String keyPrefix) {
@@ -96,9 +107,22 @@ final class Packager {
                 progress.accept("Installing the requirements of " + name + " with pip");
                 staging = workDirectory.resolve(".work-" + name);
                 delete(staging);
-                copy(dir, staging);
-                pip.install(requirements, staging, "'" + name + "'");
-                content = staging;
+                Path installed = staging.resolve("requirements");
+                pip.install(requirements, installed, "'" + name + "'");
+                if (!slim.isEmpty()) {
+                    int removed = slim.removeFrom(installed);
+                    progress.accept(
+                            "Slimmed "
+                                    + name
+                                    + ": "
+                                    + removed
+                                    + " files of its requirements left out");
+                }
+                content = staging.resolve("package");
+                if (Files.isDirectory(installed)) {
+                    copy(installed, content);
+                }
+                copy(dir, content); // the function's own files win over a requirement's
             }
             progress.accept("Packaging " + name);
             try (OutputStream out = Files.newOutputStream(zip)) {

@@ -52,17 +52,35 @@ final class StackDeployer {
         this.progress = progress;
     }
 
-    Result deploy(String stackName, String templateUrl, Map<String, String> parameters) {
+    /**
+     * Creates or updates {@code stackName}. On an update, a parameter of the template that is not
+     * given keeps its previous value (as {@code aws cloudformation deploy} does).
+     */
+    Result deploy(
+            String stackName,
+            String templateUrl,
+            Map<String, String> parameters,
+            Set<String> templateParameters) {
         Optional<Stack> existing = describe(stackName);
-        List<Parameter> params =
-                parameters.entrySet().stream()
-                        .map(
-                                e ->
-                                        Parameter.builder()
-                                                .parameterKey(e.getKey())
-                                                .parameterValue(e.getValue())
-                                                .build())
-                        .toList();
+        List<Parameter> params = new ArrayList<>();
+        parameters.forEach(
+                (k, v) ->
+                        params.add(Parameter.builder().parameterKey(k).parameterValue(v).build()));
+        existing.ifPresent(
+                stack ->
+                        stack.parameters().stream()
+                                .map(Parameter::parameterKey)
+                                .filter(
+                                        k ->
+                                                templateParameters.contains(k)
+                                                        && !parameters.containsKey(k))
+                                .forEach(
+                                        k ->
+                                                params.add(
+                                                        Parameter.builder()
+                                                                .parameterKey(k)
+                                                                .usePreviousValue(true)
+                                                                .build())));
         Set<String> seen = new HashSet<>();
         try {
             if (existing.isEmpty()) {

@@ -129,6 +129,32 @@ class PackagerTest {
     }
 
     @Test
+    void slimPatternsLeaveMatchingRequirementFilesOutButNotTheFunctionsOwn() throws Exception {
+        assumePip();
+        Path wheel = wheel("hello", "1.0");
+        Files.writeString(lambda.resolve("requirements.txt"), "--no-index\n" + wheel + "\n");
+        Files.createDirectories(lambda.resolve("hello-docs"));
+        Files.writeString(lambda.resolve("hello-docs/README"), "mine");
+        Packager packager =
+                new Packager(
+                        dir.resolve("build/deploy"),
+                        new PythonRequirements(PIP),
+                        new SlimPatterns(List.of("hello-*/**", "**/*.dist-info*")),
+                        progress::add);
+
+        var p = packager.packageAll(List.of(new CodeSource("K", lambda, true)), "p").get(0);
+
+        assertThat(entries(p.file()))
+                .contains("hello/__init__.py", "hello-docs/README", "lambda_function.py")
+                .noneMatch(e -> e.contains(".dist-info"));
+        assertThat(progress)
+                .anyMatch(
+                        l ->
+                                l.startsWith("Slimmed my-task: ")
+                                        && l.endsWith("files of its requirements left out"));
+    }
+
+    @Test
     void aRequirementPipCannotInstallFailsWithPipsReason() throws Exception {
         assumePip();
         Files.writeString(

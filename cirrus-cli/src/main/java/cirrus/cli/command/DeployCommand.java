@@ -142,6 +142,7 @@ public final class DeployCommand implements Callable<Integer> {
                         code,
                         parameters,
                         Optional.ofNullable(bucket),
+                        template.slimPatterns(),
                         buildDir.resolve("deploy"),
                         poll,
                         Duration.ofMinutes(timeoutMinutes));

@@ -194,7 +194,21 @@ class DeployCommandTest {
     @Test
     void aChangedJobDefinitionUpdatesTheStackAndAnUnchangedProjectChangesNothing(MotoServer moto)
             throws IOException {
-        assertThat(deploy(moto)).as(err).isEqualTo(ExitCode.OK);
+        Files.writeString(
+                project.resolve("cloudformation/owner.yml"),
+                "Parameters:\n  Owner:\n    Type: String\nOutputs:\n  StackOwner:\n    Value: !Ref Owner\n");
+        assertThat(
+                        run(
+                                "deploy",
+                                "--region",
+                                MotoAws.REGION,
+                                "--endpoint-url",
+                                moto.endpoint().toString(),
+                                "--parameter",
+                                "Owner=team-a"))
+                .as(err)
+                .isEqualTo(ExitCode.OK);
+        assertThat(out).contains("StackOwner").contains("team-a");
         Path cirrusYml = project.resolve("cirrus.yml");
         String config = Files.readString(cirrusYml);
         String lambdaAsBatchJob = "    LambdaAsBatchJob:\n      Memory: 2048\n";
@@ -205,7 +219,10 @@ class DeployCommandTest {
 
         assertThat(deploy(moto)).as(err).isEqualTo(ExitCode.OK);
 
-        assertThat(out).startsWith("Stack cirrus-dev: UPDATE_COMPLETE\n");
+        assertThat(out)
+                .startsWith("Stack cirrus-dev: UPDATE_COMPLETE\n")
+                .as("a parameter not given keeps its value")
+                .contains("team-a");
         assertThat(err).contains("Updating stack cirrus-dev").doesNotContain("Uploaded");
         try (CloudFormationClient cfn = cloudFormation(moto)) {
             assertThat(stack(cfn).stackStatusAsString()).isEqualTo("UPDATE_COMPLETE");

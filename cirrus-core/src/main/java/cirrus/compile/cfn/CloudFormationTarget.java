@@ -1,6 +1,7 @@
 package cirrus.compile.cfn;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -73,17 +74,6 @@ public final class CloudFormationTarget {
         Map<String, Object> config = resolved.rootMap().orElse(Map.of());
         Findings findings = new Findings(diagnostics);
         Service service = Service.of(config);
-        if (options.region().isEmpty()
-                && config.get("provider") instanceof Map<?, ?> p
-                && p.get("region") instanceof String r) {
-            service =
-                    new Service(
-                            service.service(),
-                            service.stage(),
-                            r,
-                            service.stackName(),
-                            service.provider());
-        }
         if (!service.stackName().matches("[A-Za-z][A-Za-z0-9-]{0,127}")) {
             findings.error(
                     CfnCode.BAD_NAME,
@@ -128,7 +118,32 @@ public final class CloudFormationTarget {
                         service.stackName(),
                         service.stage(),
                         service.region(),
-                        code.artifacts()));
+                        code.artifacts(),
+                        slimPatterns(
+                                Tree.map(
+                                        Tree.map(config.get("custom"))
+                                                .get("pythonRequirements")))));
+    }
+
+    /** serverless-python-requirements' default slim patterns. */
+    static final List<String> DEFAULT_SLIM_PATTERNS =
+            List.of("**/*.py[c|o]", "**/__pycache__*", "**/*.dist-info*");
+
+    /**
+     * The patterns {@code slim: true} removes from installed requirements: {@code slimPatterns},
+     * plus the defaults unless {@code slimPatternsAppendDefaults: false}.
+     */
+    static List<String> slimPatterns(Map<String, Object> pythonRequirements) {
+        if (!cirrus.project.Trees.truthy(pythonRequirements.get("slim"))) {
+            return List.of();
+        }
+        List<String> patterns = new java.util.ArrayList<>();
+        Tree.list(pythonRequirements.get("slimPatterns"))
+                .forEach(p -> Tree.text(p).ifPresent(patterns::add));
+        if (!Boolean.FALSE.equals(pythonRequirements.get("slimPatternsAppendDefaults"))) {
+            patterns.addAll(DEFAULT_SLIM_PATTERNS);
+        }
+        return patterns;
     }
 
     private static void limit(

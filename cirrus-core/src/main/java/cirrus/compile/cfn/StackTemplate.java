@@ -12,13 +12,16 @@ import java.util.Objects;
  * @param stage the resolved stage
  * @param region the resolved {@code provider.region}
  * @param artifacts the code artifacts its key parameters name
+ * @param slimPatterns globs of files to leave out of installed Python requirements ({@code
+ *     custom.pythonRequirements.slim}); empty when not slimming
  */
 public record StackTemplate(
         Map<String, Object> template,
         String stackName,
         String stage,
         String region,
-        List<CodeArtifact> artifacts) {
+        List<CodeArtifact> artifacts,
+        List<String> slimPatterns) {
     /** The file the build writes, relative to the build directory. */
     public static final String FILE = "cloudformation.json";
 
@@ -29,6 +32,7 @@ public record StackTemplate(
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(stackName, "stackName");
         artifacts = List.copyOf(artifacts);
+        slimPatterns = List.copyOf(slimPatterns);
     }
 
     /** The template as indented JSON, ending with a newline. */

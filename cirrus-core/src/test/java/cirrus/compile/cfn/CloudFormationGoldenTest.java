@@ -45,6 +45,20 @@ class CloudFormationGoldenTest {
     }
 
     @Test
+    void theSlimPatternsOfCirrusYmlApplyWithoutTheDefaults() throws IOException {
+        var c = Projects.compile(Projects.init(dir.resolve("init")));
+
+        assertThat(c.stack().orElseThrow().slimPatterns())
+                .as("cirrus.yml: slim: true, slimPatternsAppendDefaults: false")
+                .hasSize(13)
+                .startsWith("bin/**", "docutils/**")
+                .doesNotContainAnyElementsOf(CloudFormationTarget.DEFAULT_SLIM_PATTERNS);
+        assertThat(CloudFormationTarget.slimPatterns(java.util.Map.of("slim", true)))
+                .isEqualTo(CloudFormationTarget.DEFAULT_SLIM_PATTERNS);
+        assertThat(CloudFormationTarget.slimPatterns(java.util.Map.of())).isEmpty();
+    }
+
+    @Test
     void theBuiltinStateMachineInvokesOnlyPublish() throws IOException {
         var c = Projects.compile(Projects.init(dir.resolve("init")));
 
