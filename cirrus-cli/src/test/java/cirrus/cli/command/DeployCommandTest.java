@@ -240,6 +240,103 @@ class DeployCommandTest {
         assertThat(err).contains("No changes to deploy");
     }
 
+    /**
+     * The cirrus runtime requirements every Python Lambda gets, as local wheels: pip installs them
+     * offline through {@code CIRRUS_PIP}, a script that adds {@code --no-index --find-links}.
+     */
+    Path offlinePip() throws IOException {
+        Path wheels = Files.createDirectories(dir.resolve("wheels"));
+        wheel(wheels, "boto3_utils", "0.4.1", "boto3utils");
+        wheel(wheels, "boto3", "1.26.0", "boto3");
+        wheel(wheels, "jsonpath_ng", "1.5.3", "jsonpath_ng");
+        wheel(wheels, "python_dateutil", "2.9.0", "dateutil");
+        wheel(wheels, "python_json_logger", "2.0.7", "pythonjsonlogger");
+        Path pip = dir.resolve("offline-pip");
+        Files.writeString(
+                pip,
+                "#!/bin/sh\nexec python3 -m pip \"$@\" --no-index --find-links " + wheels + "\n");
+        pip.toFile().setExecutable(true);
+        return pip;
+    }
+
+    static void wheel(Path dir, String project, String version, String module) throws IOException {
+        String info = project + "-" + version + ".dist-info/";
+        Path wheel = dir.resolve(project + "-" + version + "-py3-none-any.whl");
+        try (OutputStream o = Files.newOutputStream(wheel);
+                java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(o)) {
+            for (String[] entry :
+                    new String[][] {
+                        {module + "/__init__.py", "VERSION = '" + version + "'\n"},
+                        {
+                            info + "METADATA",
+                            "Metadata-Version: 2.1\nName: "
+                                    + project.replace('_', '-')
+                                    + "\nVersion: "
+                                    + version
+                                    + "\n"
+                        },
+                        {
+                            info + "WHEEL",
+                            "Wheel-Version: 1.0\nGenerator: cirrus-test\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+                        },
+                        {
+                            info + "RECORD",
+                            module
+                                    + "/__init__.py,,\n"
+                                    + info
+                                    + "METADATA,,\n"
+                                    + info
+                                    + "WHEEL,,\n"
+                                    + info
+                                    + "RECORD,,\n"
+                        }
+                    }) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(entry[0]));
+                zip.write(entry[1].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+    }
+
+    @Test
+    void aPythonTaskIsZippedWithItsRequirementsAndDeployed(MotoServer moto) throws IOException {
+        assertThat(run("create", "task", "-t", "lambda", "my-task", "A", "task"))
+                .as(err)
+                .isEqualTo(ExitCode.OK);
+        env.put(DeployCommand.PIP, offlinePip().toString());
+
+        assertThat(deploy(moto)).as(err).isEqualTo(ExitCode.OK);
+
+        assertThat(err)
+                .contains(
+                        "Installing the requirements of my-task with pip",
+                        "Slimmed my-task: ",
+                        "Uploaded my-task.zip");
+        try (java.util.zip.ZipFile zip =
+                new java.util.zip.ZipFile(
+                        project.resolve(".cirrus/build/deploy/my-task.zip").toFile())) {
+            assertThat(zip.stream().map(java.util.zip.ZipEntry::getName).toList())
+                    .contains(
+                            "lambda_function.py",
+                            "requirements.txt",
+                            "boto3/__init__.py",
+                            "dateutil/__init__.py",
+                            "pythonjsonlogger/__init__.py");
+        }
+        try (LambdaClient lambda = lambda(moto)) {
+            moto.configure(MotoServer.CLOUDFORMATION_VIEW_CONFIG);
+            try {
+                var fn =
+                        lambda.getFunction(r -> r.functionName("cirrus-dev-my-task"))
+                                .configuration();
+                assertThat(fn.handler()).isEqualTo("lambda_function.lambda_handler");
+                assertThat(fn.runtimeAsString()).isEqualTo("python3.9");
+            } finally {
+                moto.configure(MotoServer.DEFAULT_CONFIG);
+            }
+        }
+    }
+
     @Test
     void aProjectWithErrorsIsNotDeployed(MotoServer moto) throws IOException {
         Path workflow = Files.createDirectories(project.resolve("workflows/broken"));
