@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import software.amazon.awssdk.core.exception.SdkException;
 
 import cirrus.aws.config.AwsSettings;
@@ -99,7 +101,7 @@ public final class Deployer implements AutoCloseable {
     static java.util.Set<String> templateParameters(String template) {
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
         try {
-            new com.fasterxml.jackson.databind.ObjectMapper()
+            new ObjectMapper()
                     .readTree(template)
                     .path("Parameters")
                     .properties()
@@ -128,24 +130,21 @@ public final class Deployer implements AutoCloseable {
     }
 
     /**
-     * Records the parameter values used, for {@code aws cloudformation deploy
-     * --parameter-overrides}.
+     * Records the parameter values used ({@code aws cloudformation create-stack --parameters
+     * file://...} reads this format); informative, so a failure to write it is ignored.
      */
     private static void writeQuietly(Path file, Map<String, String> parameters) {
-        StringBuilder b = new StringBuilder("[\n");
-        int i = 0;
-        for (Map.Entry<String, String> e : parameters.entrySet()) {
-            b.append("  {\"ParameterKey\": \"")
-                    .append(e.getKey())
-                    .append("\", \"ParameterValue\": \"")
-                    .append(e.getValue().replace("\\", "\\\\").replace("\"", "\\\""))
-                    .append("\"}");
-            b.append(++i < parameters.size() ? ",\n" : "\n");
-        }
-        b.append("]\n");
+        List<Map<String, String>> list = new java.util.ArrayList<>();
+        parameters.forEach(
+                (k, v) -> {
+                    Map<String, String> entry = new LinkedHashMap<>();
+                    entry.put("ParameterKey", k);
+                    entry.put("ParameterValue", v);
+                    list.add(entry);
+                });
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, b, StandardCharsets.UTF_8);
+            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), list);
         } catch (java.io.IOException e) {
             // informative only
         }

@@ -50,8 +50,4 @@ final class Findings {
         }
         return true;
     }
-
-    boolean hasErrors() {
-        return diagnostics.hasErrors();
-    }
 }

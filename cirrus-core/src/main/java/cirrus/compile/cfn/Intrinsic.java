@@ -1,6 +1,5 @@
 package cirrus.compile.cfn;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,6 @@ final class Intrinsic {
     static final String REF = "Ref";
     static final String GET_ATT = "Fn::GetAtt";
     static final String SUB = "Fn::Sub";
-    static final String JOIN = "Fn::Join";
 
     private Intrinsic() {}
 
@@ -37,10 +35,6 @@ final class Intrinsic {
 
     static Map<String, Object> sub(String template) {
         return Map.of(SUB, template);
-    }
-
-    static Map<String, Object> join(String delimiter, Object... parts) {
-        return Map.of(JOIN, List.of(delimiter, List.of(parts)));
     }
 
     /**
@@ -85,33 +79,6 @@ final class Intrinsic {
     /** The logical id a {@code Ref} or {@code Fn::GetAtt} points at. */
     static Optional<String> target(Object value) {
         return refTarget(value).or(() -> getAttTarget(value).map(l -> l.get(0)));
-    }
-
-    /**
-     * Every logical id referenced by {@code Ref}, {@code Fn::GetAtt} or {@code ${X}} in {@code
-     * Fn::Sub}.
-     */
-    static List<String> references(Object tree) {
-        List<String> ids = new ArrayList<>();
-        collect(tree, ids);
-        return ids;
-    }
-
-    private static void collect(Object tree, List<String> ids) {
-        target(tree).ifPresent(ids::add);
-        if (tree instanceof Map<?, ?> m) {
-            if (m.size() == 1 && m.get(SUB) != null) {
-                Object sub = m.get(SUB);
-                String text =
-                        sub instanceof List<?> l && !l.isEmpty()
-                                ? String.valueOf(l.get(0))
-                                : String.valueOf(sub);
-                ids.addAll(SubTemplate.variables(text));
-            }
-            m.values().forEach(v -> collect(v, ids));
-        } else if (tree instanceof List<?> l) {
-            l.forEach(v -> collect(v, ids));
-        }
     }
 
     /** A mutable ordered map of the given key/value pairs. */

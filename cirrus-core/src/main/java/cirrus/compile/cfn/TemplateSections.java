@@ -121,10 +121,6 @@ final class TemplateSections {
         return sections.get("Resources").containsKey(id);
     }
 
-    boolean hasCondition(String id) {
-        return sections.get("Conditions").containsKey(id);
-    }
-
     /** The type of resource {@code id}, or null. */
     String resourceType(String id) {
         return Tree.text(Tree.map(sections.get("Resources").get(id)).get("Type")).orElse(null);
