@@ -36,6 +36,9 @@ final class StackDeployer {
                     Capability.CAPABILITY_NAMED_IAM,
                     Capability.CAPABILITY_AUTO_EXPAND);
 
+    /** At most this many pages of events are read after an operation (100 each). */
+    private static final int MAX_EVENT_PAGES = 20;
+
     private final CloudFormationClient cfn;
     private final Duration pollInterval;
     private final Duration timeout;
@@ -81,7 +84,7 @@ final class StackDeployer {
                                                                 .parameterKey(k)
                                                                 .usePreviousValue(true)
                                                                 .build())));
-        Set<String> seen = new HashSet<>();
+        Set<String> before = new HashSet<>();
         try {
             if (existing.isEmpty()) {
                 progress.accept("Creating stack " + stackName);
@@ -114,7 +117,7 @@ final class StackDeployer {
                                     + status
                                     + "); wait for it to finish and deploy again");
                 }
-                events(stackName).forEach(e -> seen.add(key(e)));
+                newerThan(stackName, Set.of(), 1).forEach(e -> before.add(key(e)));
                 progress.accept("Updating stack " + stackName);
                 try {
                     cfn.updateStack(
@@ -152,14 +155,12 @@ final class StackDeployer {
                             + e.getMessage(),
                     e);
         }
-        Stack done = await(stackName, seen);
+        Stack done = await(stackName, new HashSet<>(before));
         String status = done.stackStatusAsString();
         if (StackStatus.succeeded(status)) {
             return new Result(stackName, status, true, outputs(done));
         }
-        List<StackEvent> ours =
-                new ArrayList<>(
-                        events(stackName).stream().filter(e -> !seen.contains(key(e))).toList());
+        List<StackEvent> ours = new ArrayList<>(newerThan(stackName, before, MAX_EVENT_PAGES));
         Collections.reverse(ours);
         String cause =
                 StackEvent.firstFailure(ours)
@@ -219,9 +220,7 @@ final class StackDeployer {
 
     /** Prints the resource events not seen yet, oldest first. */
     private void report(String stackName, Set<String> seen) {
-        List<StackEvent> fresh =
-                new ArrayList<>(
-                        events(stackName).stream().filter(e -> !seen.contains(key(e))).toList());
+        List<StackEvent> fresh = new ArrayList<>(newerThan(stackName, seen, MAX_EVENT_PAGES));
         Collections.reverse(fresh);
         for (StackEvent e : fresh) {
             seen.add(key(e));
@@ -236,22 +235,39 @@ final class StackDeployer {
         }
     }
 
-    /** The stack's events, newest first (the first page: the latest 100). */
-    private List<StackEvent> events(String stackName) {
+    /**
+     * The stack's events newer than the newest one in {@code known}, newest first, reading at most
+     * {@code pages} pages of 100 (a rollback of a large stack makes hundreds of events).
+     */
+    private List<StackEvent> newerThan(String stackName, Set<String> known, int pages) {
+        List<StackEvent> events = new ArrayList<>();
+        String token = null;
         try {
-            return cfn.describeStackEvents(r -> r.stackName(stackName)).stackEvents().stream()
-                    .map(
-                            e ->
-                                    new StackEvent(
-                                            e.timestamp(),
-                                            e.logicalResourceId(),
-                                            e.resourceType(),
-                                            e.resourceStatusAsString(),
-                                            e.resourceStatusReason()))
-                    .toList();
+            for (int page = 0; page < pages; page++) {
+                String next = token;
+                var response = cfn.describeStackEvents(r -> r.stackName(stackName).nextToken(next));
+                for (var e : response.stackEvents()) {
+                    StackEvent event =
+                            new StackEvent(
+                                    e.timestamp(),
+                                    e.logicalResourceId(),
+                                    e.resourceType(),
+                                    e.resourceStatusAsString(),
+                                    e.resourceStatusReason());
+                    if (known.contains(key(event))) {
+                        return events;
+                    }
+                    events.add(event);
+                }
+                token = response.nextToken();
+                if (token == null) {
+                    break;
+                }
+            }
         } catch (SdkException e) {
-            return List.of();
+            // events are informative: the stack status decides
         }
+        return events;
     }
 
     private static String key(StackEvent e) {
