@@ -141,7 +141,7 @@ public final class DeployCommand implements Callable<Integer> {
                         StackTemplate.CODE_BUCKET_PARAMETER,
                         code,
                         parameters,
-                        Optional.ofNullable(bucket),
+                        Optional.ofNullable(bucket).or(template::deploymentBucket),
                         template.slimPatterns(),
                         buildDir.resolve("deploy"),
                         poll,

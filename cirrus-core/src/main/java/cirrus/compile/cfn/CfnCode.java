@@ -25,7 +25,9 @@ public enum CfnCode {
     /**
      * A Ref, Fn::GetAtt, Fn::Sub variable, DependsOn or condition names nothing in the template.
      */
-    UNKNOWN_REFERENCE("CIRRUS-CF009");
+    UNKNOWN_REFERENCE("CIRRUS-CF009"),
+    /** A provider setting that has no effect on the template (warning). */
+    IGNORED_SETTING("CIRRUS-CF010");
 
     private final String code;
 

@@ -82,6 +82,12 @@ public final class CloudFormationTarget {
                             + service.stackName()
                             + "' is not valid for CloudFormation (a letter, then letters, digits and '-', at most 128)");
         }
+        for (String key : service.ignored()) {
+            findings.warning(
+                    CfnCode.IGNORED_SETTING,
+                    "provider." + key,
+                    "has no effect on the CloudFormation template");
+        }
         TemplateSections template = new TemplateSections(findings);
         ProjectResources.addTo(template, Tree.map(config.get("resources")), findings);
 
@@ -118,6 +124,7 @@ public final class CloudFormationTarget {
                         service.stackName(),
                         service.stage(),
                         service.region(),
+                        service.deploymentBucket(),
                         code.artifacts(),
                         slimPatterns(
                                 Tree.map(

@@ -34,6 +34,8 @@ final class FunctionResources {
                     "reservedConcurrency",
                     "vpc",
                     "layers",
+                    "ephemeralStorageSize",
+                    "tracing",
                     "tags",
                     "name",
                     "role",
@@ -128,9 +130,10 @@ final class FunctionResources {
         }
         Tree.number(function.get("reservedConcurrency"))
                 .ifPresent(n -> properties.put("ReservedConcurrentExecutions", n));
-        if (function.get("layers") != null) {
-            properties.put("Layers", function.get("layers"));
-        }
+        setting(function, "layers").ifPresent(l -> properties.put("Layers", l));
+        Tree.number(function.get("ephemeralStorageSize"))
+                .ifPresent(size -> properties.put("EphemeralStorage", Map.of("Size", size)));
+        tracing(function).ifPresent(mode -> properties.put("TracingConfig", Map.of("Mode", mode)));
         setting(function, "architecture")
                 .ifPresent(a -> properties.put("Architectures", List.of(a)));
         setting(function, "kmsKeyArn").ifPresent(k -> properties.put("KmsKeyArn", k));
@@ -227,6 +230,23 @@ final class FunctionResources {
 
     private Optional<Object> setting(Map<String, Object> function, String key) {
         return Optional.ofNullable(function.get(key)).or(() -> service.setting(key));
+    }
+
+    /**
+     * X-Ray tracing: the function's {@code tracing} ({@code Active}/{@code PassThrough}), else the
+     * provider's {@code tracing.lambda} ({@code true} is {@code Active}).
+     */
+    private Optional<String> tracing(Map<String, Object> function) {
+        Object value =
+                function.containsKey("tracing")
+                        ? function.get("tracing")
+                        : Tree.map(service.provider().get("tracing")).get("lambda");
+        if (Boolean.TRUE.equals(value)) {
+            return Optional.of("Active");
+        }
+        return value instanceof String mode
+                ? Optional.of(mode.equalsIgnoreCase("active") ? "Active" : "PassThrough")
+                : Optional.empty();
     }
 
     private Map<String, Object> environment(Object value, String where) {

@@ -3,6 +3,7 @@ package cirrus.compile.cfn;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The service-wide settings of a resolved configuration: names (service, stage, region, stack) and
@@ -54,6 +55,53 @@ record Service(
     List<Object> iamStatements() {
         Object v3 = Tree.map(Tree.map(provider.get("iam")).get("role")).get("statements");
         return v3 != null ? Tree.list(v3) : Tree.list(provider.get("iamRoleStatements"));
+    }
+
+    /** The provider settings the template uses. */
+    static final Set<String> USED =
+            Set.of(
+                    "stage",
+                    "region",
+                    "stackName",
+                    "runtime",
+                    "memorySize",
+                    "timeout",
+                    "environment",
+                    "vpc",
+                    "iam",
+                    "iamRoleStatements",
+                    "tags",
+                    "logRetentionInDays",
+                    "architecture",
+                    "kmsKeyArn",
+                    "layers",
+                    "tracing",
+                    "endpointType",
+                    "apiName");
+
+    /** Provider settings that are about how to deploy, not what: no effect on the template. */
+    static final Set<String> DEPLOYMENT =
+            Set.of(
+                    "name",
+                    "profile",
+                    "deploymentBucket",
+                    "deploymentPrefix",
+                    "versionFunctions",
+                    "lambdaHashingVersion",
+                    "deploymentMethod",
+                    "eventBridge");
+
+    /** Provider settings that neither shape the template nor are about deploying. */
+    List<String> ignored() {
+        return provider.keySet().stream()
+                .filter(k -> !USED.contains(k) && !DEPLOYMENT.contains(k))
+                .toList();
+    }
+
+    /** {@code provider.deploymentBucket} (a name, or a map with {@code name}). */
+    Optional<String> deploymentBucket() {
+        Object bucket = provider.get("deploymentBucket");
+        return Tree.text(bucket).or(() -> Tree.text(Tree.map(bucket).get("name")));
     }
 
     /** {@code provider.tags} as CloudFormation tags. */

@@ -3,6 +3,7 @@ package cirrus.compile.cfn;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A compiled CloudFormation template and what deploying it needs.
@@ -11,6 +12,8 @@ import java.util.Objects;
  * @param stackName {@code provider.stackName}, else {@code <service>-<stage>}
  * @param stage the resolved stage
  * @param region the resolved {@code provider.region}
+ * @param deploymentBucket {@code provider.deploymentBucket}, the default bucket of {@code cirrus
+ *     deploy}
  * @param artifacts the code artifacts its key parameters name
  * @param slimPatterns globs of files to leave out of installed Python requirements ({@code
  *     custom.pythonRequirements.slim}); empty when not slimming
@@ -20,6 +23,7 @@ public record StackTemplate(
         String stackName,
         String stage,
         String region,
+        Optional<String> deploymentBucket,
         List<CodeArtifact> artifacts,
         List<String> slimPatterns) {
     /** The file the build writes, relative to the build directory. */

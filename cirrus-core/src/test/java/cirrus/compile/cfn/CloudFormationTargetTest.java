@@ -146,6 +146,38 @@ class CloudFormationTargetTest {
     }
 
     @Test
+    void providerLayersTracingAndStorageSettingsApply() {
+        var c =
+                compile(
+                        SERVICE.replace(
+                                        "  environment:",
+                                        "  layers: [arn:aws:lambda:us-west-2:1:layer:geo:3]\n  tracing: {lambda: true}\n  deploymentBucket: {name: my-artifacts}\n  environment:")
+                                + PYTHON_FUNCTION.replace(
+                                        "description: Does things", "ephemeralStorageSize: 2048"));
+
+        assertThat(c.findings()).isEmpty();
+        assertThat(c.properties("MyDashtaskLambdaFunction"))
+                .containsEntry("Layers", List.of("arn:aws:lambda:us-west-2:1:layer:geo:3"))
+                .containsEntry("TracingConfig", Map.of("Mode", "Active"))
+                .containsEntry("EphemeralStorage", Map.of("Size", 2048L));
+        assertThat(c.stack().get().deploymentBucket()).contains("my-artifacts");
+    }
+
+    @Test
+    void aProviderSettingWithoutEffectIsAWarning() {
+        var c =
+                compile(
+                        SERVICE.replace("  environment:", "  stackPolicy: []\n  environment:")
+                                + PYTHON_FUNCTION);
+
+        assertThat(c.stack()).isPresent();
+        assertThat(c.findings())
+                .extracting(d -> d.code() + " " + d.message())
+                .containsExactly(
+                        "CIRRUS-CF010 provider.stackPolicy: has no effect on the CloudFormation template");
+    }
+
+    @Test
     void functionsSharingAnArtifactShareItsKeyParameter() {
         var c =
                 compile(
