@@ -54,13 +54,13 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(
             names = "--stage",
             paramLabel = "STAGE",
-            description = "The stage (${opt:stage}); default: provider.stage.")
+            description = "The stage ($${opt:stage}); default: provider.stage.")
     String stage;
 
     @Option(
             names = "--region",
             paramLabel = "REGION",
-            description = "The region (${opt:region}); default: provider.region.")
+            description = "The region ($${opt:region}); default: provider.region.")
     String region;
 
     @Option(
@@ -73,7 +73,7 @@ public final class DeployCommand implements Callable<Integer> {
             names = "--bucket",
             paramLabel = "BUCKET",
             description =
-                    "The deployment bucket; default: cirrus-deploy-<account>-<region>, created if missing.")
+                    "The deployment bucket; default: provider.deploymentBucket, else cirrus-deploy-<account>-<region> (created if missing).")
     String bucket;
 
     @Option(
