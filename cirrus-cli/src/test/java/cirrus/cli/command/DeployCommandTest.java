@@ -347,9 +347,10 @@ class DeployCommandTest {
         assertThat(deploy(moto)).isEqualTo(ExitCode.ERROR);
 
         assertThat(err)
-                .contains("error[CIRRUS-CF009]", "'no-such-function'")
-                .contains(
-                        "error[CIRRUS-D000] the project has errors (above), so nothing was deployed");
+                .as("the validator's finding, located, then the refusal")
+                .contains("workflows/broken/definition.yml:7:17: error[", "'no-such-function'")
+                .endsWith(
+                        "error[CIRRUS-D000] the project has errors (above), so nothing was deployed\n");
         try (CloudFormationClient cfn = cloudFormation(moto)) {
             assertThat(cfn.describeStacks().stacks()).isEmpty();
         }

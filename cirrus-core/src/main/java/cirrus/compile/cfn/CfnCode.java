@@ -6,7 +6,10 @@ package cirrus.compile.cfn;
  * configuration no longer knows the file it came from.
  */
 public enum CfnCode {
-    /** A serverless variable cannot be resolved. */
+    /**
+     * A serverless variable cannot be resolved. Not used any more: the resolver's own codes ({@code
+     * CIRRUS-R00x}) are reported; kept so the code is never reused.
+     */
     UNRESOLVED_VARIABLE("CIRRUS-CF001"),
     /** A function, event or state machine setting has no CloudFormation translation here. */
     UNSUPPORTED("CIRRUS-CF002"),

@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import cirrus.compile.Compilation;
 import cirrus.compile.CompileDiagnostics;
-import cirrus.diag.Diagnostic;
 import cirrus.resolve.ResolvedTree;
 import cirrus.resolve.VariableResolver;
 import cirrus.resolve.VariableSources;
@@ -59,15 +58,7 @@ public final class CloudFormationTarget {
             Compilation compilation, Options options, CompileDiagnostics diagnostics) {
         ResolvedTree resolved =
                 VariableResolver.resolve(compilation.serverless(), null, options.sources());
-        for (Diagnostic d : resolved.errors()) {
-            diagnostics.add(
-                    new Diagnostic(
-                            CfnCode.UNRESOLVED_VARIABLE.code(),
-                            d.severity(),
-                            d.location(),
-                            d.message(),
-                            d.hint()));
-        }
+        resolved.errors().forEach(diagnostics::add); // CIRRUS-R00x, the resolver's own codes
         if (!resolved.isResolved()) {
             return Optional.empty();
         }

@@ -118,7 +118,7 @@ class CloudFormationTargetTest {
                                         "COUNT: 13", "COUNT: ${env:NOPE_NOT_SET}"));
 
         assertThat(c.stack()).isEmpty();
-        assertThat(c.codes()).containsExactly("CIRRUS-CF001");
+        assertThat(c.codes()).containsExactly("CIRRUS-R001");
         assertThat(c.findings().get(0).message()).contains("${env:NOPE_NOT_SET}");
     }
 
