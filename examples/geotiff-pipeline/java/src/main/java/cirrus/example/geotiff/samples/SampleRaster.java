@@ -58,14 +58,19 @@ public record SampleRaster(
         return name + ".tif";
     }
 
-    /** The GeoTIFF file. */
+    /** The GeoTIFF file, uncompressed. */
     public byte[] toBytes() {
+        return toBytes(false);
+    }
+
+    /** The GeoTIFF file, its strips Deflate-compressed when {@code deflate}. */
+    public byte[] toBytes(boolean deflate) {
         int bytesPerSample = type.bits / 8;
         ByteBuffer pixels = TiffWriter.buffer(width * height * bands * bytesPerSample);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 for (int b = 0; b < bands; b++) {
-                    double v = value(x, y, b);
+                    double v = valueAt(x, y, b);
                     switch (type) {
                         case UINT8 -> pixels.put((byte) (int) v);
                         case UINT16 -> pixels.putShort((short) (int) v);
@@ -82,7 +87,7 @@ public record SampleRaster(
         java.util.Arrays.fill(bits, type.bits);
         java.util.Arrays.fill(formats, type.format);
         tiff.shorts(TiffTag.BITS_PER_SAMPLE, bits);
-        tiff.shorts(TiffTag.COMPRESSION, 1);
+        tiff.shorts(TiffTag.COMPRESSION, deflate ? 8 : 1);
         tiff.shorts(TiffTag.PHOTOMETRIC, bands >= 3 ? 2 : 1);
         tiff.shorts(TiffTag.SAMPLES_PER_PIXEL, bands);
         tiff.shorts(TiffTag.PLANAR_CONFIGURATION, 1);
@@ -93,7 +98,13 @@ public record SampleRaster(
             georeference(tiff);
         }
         byte[] file =
-                tiff.write(width, height, bands * bytesPerSample, pixels.array(), rowsPerStrip());
+                tiff.write(
+                        width,
+                        height,
+                        bands * bytesPerSample,
+                        pixels.array(),
+                        rowsPerStrip(),
+                        deflate);
         return truncateTo.map(n -> java.util.Arrays.copyOf(file, n)).orElse(file);
     }
 
@@ -152,7 +163,7 @@ public record SampleRaster(
     }
 
     /** The synthetic value of band {@code b} at pixel {@code (x, y)}. */
-    double value(int x, int y, int b) {
+    public double valueAt(int x, int y, int b) {
         if (nodata.isPresent() && x >= width * 3 / 4 && y >= height / 2) {
             return nodata.get();
         }

@@ -5,14 +5,16 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.zip.Deflater;
 
 import cirrus.example.geotiff.tiff.TiffTag;
 
 /**
- * Writes a little-endian classic TIFF with one uncompressed, pixel-interleaved image in strips,
- * plus whatever extra fields (GeoTIFF tags, DateTime, GDAL nodata) the caller adds.
+ * Writes a little-endian classic TIFF with one pixel-interleaved image in strips (uncompressed or
+ * Deflate), plus whatever extra fields (GeoTIFF tags, DateTime, GDAL nodata) the caller adds.
  */
 final class TiffWriter {
     static final int SHORT = 3;
@@ -60,8 +62,22 @@ final class TiffWriter {
      *
      * @param pixels the pixel-interleaved samples, row by row, little-endian
      */
-    byte[] write(int width, int height, int bytesPerPixel, byte[] pixels, int rowsPerStrip) {
+    byte[] write(
+            int width,
+            int height,
+            int bytesPerPixel,
+            byte[] pixels,
+            int rowsPerStrip,
+            boolean deflate) {
         int strips = (height + rowsPerStrip - 1) / rowsPerStrip;
+        int rowBytes = width * bytesPerPixel;
+        List<byte[]> data = new ArrayList<>();
+        for (int s = 0; s < strips; s++) {
+            int from = s * rowsPerStrip * rowBytes;
+            int to = Math.min(pixels.length, from + rowsPerStrip * rowBytes);
+            byte[] strip = Arrays.copyOfRange(pixels, from, to);
+            data.add(deflate ? deflate(strip) : strip);
+        }
         shorts(TiffTag.ROWS_PER_STRIP, rowsPerStrip);
         longs(TiffTag.STRIP_OFFSETS, new long[strips]);
         longs(TiffTag.STRIP_BYTE_COUNTS, new long[strips]);
@@ -75,12 +91,13 @@ final class TiffWriter {
             }
         }
         int pixelStart = 8 + dirSize + extraSize;
-        int rowBytes = width * bytesPerPixel;
         long[] offsets = new long[strips];
         long[] counts = new long[strips];
+        long at = pixelStart;
         for (int s = 0; s < strips; s++) {
-            offsets[s] = pixelStart + (long) s * rowsPerStrip * rowBytes;
-            counts[s] = (long) Math.min(rowsPerStrip, height - s * rowsPerStrip) * rowBytes;
+            offsets[s] = at;
+            counts[s] = data.get(s).length;
+            at += counts[s];
         }
         replace(TiffTag.STRIP_OFFSETS, offsets);
         replace(TiffTag.STRIP_BYTE_COUNTS, counts);
@@ -109,8 +126,24 @@ final class TiffWriter {
         dir.putInt(0);
         out.writeBytes(dir.array());
         out.writeBytes(extra.toByteArray());
-        out.writeBytes(pixels);
+        data.forEach(out::writeBytes);
         return out.toByteArray();
+    }
+
+    private static byte[] deflate(byte[] raw) {
+        Deflater deflater = new Deflater();
+        try {
+            deflater.setInput(raw);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] chunk = new byte[8192];
+            while (!deflater.finished()) {
+                out.write(chunk, 0, deflater.deflate(chunk));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
     }
 
     private void replace(int tag, long[] values) {
