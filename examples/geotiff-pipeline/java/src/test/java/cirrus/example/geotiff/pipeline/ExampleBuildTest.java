@@ -63,7 +63,7 @@ class ExampleBuildTest {
         assertThat(env)
                 .containsEntry("CIRRUS_TASK_CLASS", "\"cirrus.example.geotiff.task.PreviewTask\"")
                 .containsEntry("CIRRUS_TASK_NAME", "\"preview\"")
-                .containsEntry("JAVA_TOOL_OPTIONS", "\"-XX:MaxRAMPercentage=75\"")
+                .containsEntry("JAVA_TOOL_OPTIONS", "\"-XX:+UseSerialGC -XX:MaxRAMPercentage=75\"")
                 .containsKeys("CIRRUS_PAYLOAD_BUCKET", "AWS_REGION", "AWS_DEFAULT_REGION");
         assertThat(container.path("ResourceRequirements").toString()).contains("VCPU", "MEMORY");
         assertThat(container.path("JobRoleArn").path("Fn::GetAtt").get(0).asText())
