@@ -89,19 +89,23 @@ class ExampleBuildTest {
                         .path("definition")
                         .path("States");
         assertThat(List.of(iterable(states.fieldNames())))
-                .containsExactly(
-                        "geotiff-to-stac", "preview", "preview-failed", "publish", "failure");
+                .containsExactly("geotiff-to-stac", "preview", "publish", "failure");
         JsonNode preview = states.path("preview");
         assertThat(preview.path("Type").asText()).isEqualTo("Parallel");
-        assertThat(preview.path("Catch").get(0).path("Next").asText()).isEqualTo("preview-failed");
+        assertThat(preview.path("Catch").get(0).path("Next").asText()).isEqualTo("failure");
+        assertThat(preview.path("Retry").get(0).path("ErrorEquals").get(0).asText())
+                .isEqualTo("Batch.AWSBatchException");
         JsonNode branch = preview.path("Branches").get(0).path("States");
         assertThat(List.of(iterable(branch.fieldNames())))
                 .containsExactly("pre-batch", "preview-job", "post-batch");
         JsonNode job = branch.path("preview-job");
         assertThat(job.path("Resource").asText())
                 .isEqualTo("arn:aws:states:::batch:submitJob.sync");
-        assertThat(job.path("Retry").get(0).path("ErrorEquals").get(0).asText())
-                .isEqualTo("Batch.AWSBatchException");
+        assertThat(job.path("Catch").get(0).path("ErrorEquals").get(0).asText())
+                .isEqualTo("States.ALL");
+        assertThat(job.path("Catch").get(0).path("Next").asText())
+                .as("a failed job's error goes to post-batch, which raises it from the job's log")
+                .isEqualTo("post-batch");
         assertThat(states.path("geotiff-to-stac").path("Catch").get(0).path("ResultPath").asText())
                 .isEqualTo("$.error");
     }
