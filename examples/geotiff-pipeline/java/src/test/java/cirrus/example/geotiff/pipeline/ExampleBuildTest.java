@@ -34,7 +34,7 @@ class ExampleBuildTest {
     @Test
     void theLambdaTaskIsAJavaFunctionNamingItsTaskClass() throws Exception {
         JsonNode fn = serverless().path("functions").path("geotiff-to-stac");
-        assertThat(fn.path("runtime").asText()).isEqualTo("java17");
+        assertThat(fn.path("runtime").asText()).isEqualTo("java21");
         assertThat(fn.path("handler").asText())
                 .isEqualTo("cirrus.aws.handler.TaskHandler::handleRequest");
         assertThat(fn.path("environment").path("CIRRUS_TASK_CLASS").asText())
