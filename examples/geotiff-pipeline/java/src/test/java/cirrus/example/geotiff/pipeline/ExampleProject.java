@@ -39,7 +39,9 @@ final class ExampleProject {
 
     /** The example copied into {@code dir}, samples written. */
     static ExampleProject copyTo(Path dir) throws IOException {
-        Path source = Path.of("").toAbsolutePath().getParent();
+        // surefire runs in the module directory and names it in "basedir"
+        Path module = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
+        Path source = module.getParent();
         for (String name : PROJECT_FILES) {
             copy(source.resolve(name), dir.resolve(name));
         }
