@@ -90,7 +90,7 @@ class GeoTiffPipelineTest {
     static void runTheExample() throws Exception {
         project = ExampleProject.copyTo(dir);
         build = project.cirrus("build");
-        List<String> args = new ArrayList<>(List.of("run", "--project", dir.toString()));
+        List<String> args = new ArrayList<>(List.of("run"));
         args.addAll(
                 project.payloads(
                         "wgs84-rgb-uint8",
