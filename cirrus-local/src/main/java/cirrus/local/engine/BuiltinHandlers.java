@@ -106,10 +106,14 @@ final class BuiltinHandlers {
         };
     }
 
-    /** Runs a task SDK class of a function the way its Lambda handler would. */
+    /**
+     * Runs a task SDK class of a function the way its Lambda handler would, as task {@code
+     * CIRRUS_TASK_NAME} (default: the function's name).
+     */
     static JavaHandler task(EnginePorts ports, LocalFunction fn, Task task) {
+        String name = fn.environment().getOrDefault("CIRRUS_TASK_NAME", fn.key());
         TaskRunner runner =
-                new TaskRunner(fn.key(), task, ports.transport(fn.environment()), ports.clock());
+                new TaskRunner(name, task, ports.transport(fn.environment()), ports.clock());
         return (event, context) -> {
             var out = runner.handle(event);
             return out == null ? JsonNodeFactory.instance.nullNode() : out;

@@ -28,6 +28,8 @@ import cirrus.runtime.task.Task;
  * <ol>
  *   <li>a builtin bound by class name (e.g. {@code cirrus.aws.handler.PublishHandler} → the
  *       runtime's publish logic over the local stores);
+ *   <li>{@code cirrus.aws.handler.TaskHandler}: the {@link Task} class named by the function's
+ *       {@code CIRRUS_TASK_CLASS}, as on AWS;
  *   <li>a class implementing {@link Task} (the task SDK), run through the task runner;
  *   <li>any other class with a public {@code handleRequest} (or the named) method taking the event
  *       as {@link JsonNode}, {@link Map}, {@link String} or an {@link InputStream} + {@link
@@ -39,6 +41,11 @@ import cirrus.runtime.task.Task;
  */
 public final class JavaHandlers {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The generic task handler of cirrus-aws, bound to the task named by its environment. */
+    static final String TASK_HANDLER = "cirrus.aws.handler.TaskHandler";
+
+    static final String TASK_CLASS_VARIABLE = "CIRRUS_TASK_CLASS";
 
     private final Map<String, Function<LocalFunction, JavaHandler>> builtins;
     private final BiFunction<LocalFunction, Task, JavaHandler> taskBinding;
@@ -92,6 +99,9 @@ public final class JavaHandlers {
         if (builtin != null) {
             return builtin.apply(function);
         }
+        if (className.equals(TASK_HANDLER)) {
+            return taskOfEnvironment(function);
+        }
         Class<?> type = Class.forName(className, true, classes);
         Object instance = instantiate(type);
         if (instance instanceof Task task) {
@@ -110,6 +120,38 @@ public final class JavaHandlers {
                                                         + " with 1 to 3 parameters in "
                                                         + className));
         return (event, context) -> call(instance, method, event, context);
+    }
+
+    /**
+     * cirrus-aws's generic Lambda entry point for task SDK classes: like on AWS, the task is the
+     * class named by the function's {@code CIRRUS_TASK_CLASS}.
+     */
+    private JavaHandler taskOfEnvironment(LocalFunction function)
+            throws ReflectiveOperationException {
+        String taskClass = function.environment().get(TASK_CLASS_VARIABLE);
+        if (taskClass == null || taskClass.isBlank()) {
+            throw new IllegalArgumentException(
+                    TASK_CLASS_VARIABLE + " is not set in the function's environment");
+        }
+        Class<?> type;
+        try {
+            type = Class.forName(taskClass, true, classes);
+        } catch (ClassNotFoundException | NoClassDefFoundError e) {
+            throw new IllegalArgumentException(
+                    TASK_CLASS_VARIABLE
+                            + " names "
+                            + taskClass
+                            + ", which is not found (add its jar to custom.local.javaClasspath)");
+        }
+        if (!(instantiate(type) instanceof Task task)) {
+            throw new IllegalArgumentException(
+                    TASK_CLASS_VARIABLE
+                            + " names "
+                            + taskClass
+                            + ", which is not a "
+                            + Task.class.getName());
+        }
+        return taskBinding.apply(function, task);
     }
 
     private static Object instantiate(Class<?> type) throws ReflectiveOperationException {

@@ -168,6 +168,50 @@ class JavaInvokerTest {
     }
 
     @Test
+    void theAwsTaskHandlerRunsTheTaskClassOfItsEnvironmentAsOnAws() throws IOException {
+        String handler = "cirrus.aws.handler.TaskHandler::handleRequest";
+        LocalFunction configured =
+                withEnvironment(handler, Map.of("CIRRUS_TASK_CLASS", UpperTask.class.getName()));
+        assertThat(
+                        value(invoke(configured, "{}", getClass().getClassLoader()))
+                                .path("task")
+                                .asText())
+                .isEqualTo("UpperTask");
+        assertThat(
+                        error(
+                                        invoke(
+                                                withEnvironment(handler, Map.of()),
+                                                "{}",
+                                                getClass().getClassLoader()))
+                                .errorMessage())
+                .contains("CIRRUS_TASK_CLASS is not set in the function's environment");
+        LocalFunction missing =
+                withEnvironment(handler, Map.of("CIRRUS_TASK_CLASS", "no.such.Task"));
+        assertThat(error(invoke(missing, "{}", getClass().getClassLoader())).errorMessage())
+                .contains(
+                        "CIRRUS_TASK_CLASS names no.such.Task, which is not found (add its jar to custom.local.javaClasspath)");
+        LocalFunction notATask =
+                withEnvironment(handler, Map.of("CIRRUS_TASK_CLASS", MapHandler.class.getName()));
+        assertThat(error(invoke(notATask, "{}", getClass().getClassLoader())).errorMessage())
+                .contains("which is not a cirrus.runtime.task.Task");
+    }
+
+    private static LocalFunction withEnvironment(String handler, Map<String, String> environment) {
+        LocalFunction f = function(handler, Duration.ofSeconds(10));
+        return new LocalFunction(
+                f.key(),
+                f.name(),
+                f.arn(),
+                f.handler(),
+                f.runtime(),
+                environment,
+                f.timeout(),
+                f.memorySize(),
+                f.image(),
+                f.codeDirectory());
+    }
+
+    @Test
     void handlerMethodsTakeMapsAndAContextProxy() throws IOException {
         JsonNode v = value(invoke(MapHandler.class.getName() + "::handleRequest", "{\"x\": 42}"));
         assertThat(v.path("got").asInt()).isEqualTo(42);
