@@ -3,8 +3,10 @@ package cirrus.cli.command;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -141,21 +143,7 @@ final class PayloadClientCommands {
         @Option(names = "--workflow", description = "The workflow.")
         String workflow;
 
-        @Option(
-                names = "--state",
-                description = "PROCESSING, COMPLETED, FAILED, INVALID, ABORTED or CLAIMED.")
-        String state;
-
-        @Option(names = "--since", description = "Updated within, e.g. 2d, 6h, 30m.")
-        String since;
-
-        @Option(
-                names = "--error-begins-with",
-                description = "Only items whose last error starts so.")
-        String errorBeginsWith;
-
-        @Option(names = "--limit", description = "At most this many items (default 100).")
-        Integer limit;
+        @Mixin StateFilterOptions filters;
 
         @Override
         public Integer call() {
@@ -164,23 +152,23 @@ final class PayloadClientCommands {
                     () -> {
                         PrintWriter out = spec.commandLine().getOut();
                         StringBuilder q = new StringBuilder("/payloads");
+                        Map<String, String> params = new LinkedHashMap<>();
+                        if (collections != null) {
+                            params.put("collections", collections);
+                        }
+                        if (workflow != null) {
+                            params.put("workflow", workflow);
+                        }
+                        params.putAll(filters.parameters());
                         char sep = '?';
-                        for (String[] p :
-                                new String[][] {
-                                    {"collections", collections},
-                                    {"workflow", workflow},
-                                    {"state", state},
-                                    {"since", since},
-                                    {"error_begins_with", errorBeginsWith},
-                                    {"limit", limit == null ? null : limit.toString()}
-                                }) {
-                            if (p[1] != null) {
-                                q.append(sep)
-                                        .append(p[0])
-                                        .append('=')
-                                        .append(URLEncoder.encode(p[1], StandardCharsets.UTF_8));
-                                sep = '&';
-                            }
+                        for (Map.Entry<String, String> p : params.entrySet()) {
+                            q.append(sep)
+                                    .append(p.getKey())
+                                    .append('=')
+                                    .append(
+                                            URLEncoder.encode(
+                                                    p.getValue(), StandardCharsets.UTF_8));
+                            sep = '&';
                         }
                         ServeClient.Reply reply = client.get(q.toString());
                         if (reply.status() != 200) {
@@ -238,21 +226,7 @@ final class PayloadClientCommands {
         @Option(names = "--workflow", required = true, description = "The workflow.")
         String workflow;
 
-        @Option(
-                names = "--state",
-                description = "PROCESSING, COMPLETED, FAILED, INVALID or ABORTED.")
-        String state;
-
-        @Option(names = "--since", description = "Updated within, e.g. 2d, 6h, 30m.")
-        String since;
-
-        @Option(
-                names = "--error-begins-with",
-                description = "Only items whose last error starts so.")
-        String errorBeginsWith;
-
-        @Option(names = "--limit", description = "At most this many payloads.")
-        Integer limit;
+        @Mixin StateFilterOptions filters;
 
         @Override
         public Integer call() {
@@ -262,18 +236,15 @@ final class PayloadClientCommands {
                         ObjectNode body = JsonNodeFactory.instance.objectNode();
                         body.put("collections", collections);
                         body.put("workflow", workflow);
-                        if (state != null) {
-                            body.put("state", state.toUpperCase(Locale.ROOT));
-                        }
-                        if (since != null) {
-                            body.put("since", since);
-                        }
-                        if (errorBeginsWith != null) {
-                            body.put("error_begins_with", errorBeginsWith);
-                        }
-                        if (limit != null) {
-                            body.put("limit", limit);
-                        }
+                        filters.parameters()
+                                .forEach(
+                                        (k, v) -> {
+                                            if (k.equals("limit")) {
+                                                body.put(k, Integer.parseInt(v));
+                                            } else {
+                                                body.put(k, v);
+                                            }
+                                        });
                         ServeClient.Reply reply = client.post("/rerun", body);
                         if (reply.status() != 200) {
                             return failed(spec, reply);
