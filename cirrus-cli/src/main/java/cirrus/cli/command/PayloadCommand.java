@@ -83,11 +83,7 @@ public final class PayloadCommand implements Callable<Integer> {
             } catch (InvalidJsonException e) {
                 return new Loaded(
                         null,
-                        name
-                                + ":"
-                                + e.line()
-                                + ":"
-                                + e.column()
+                        e.locatedIn(name)
                                 + ": error["
                                 + InvalidPayloadException.Code.INVALID_JSON.id()
                                 + "] "

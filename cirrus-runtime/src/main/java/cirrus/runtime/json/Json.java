@@ -3,7 +3,9 @@ package cirrus.runtime.json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,9 +17,22 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * kept exact, so that a payload read and written again keeps its numbers.
  */
 public final class Json {
+    /**
+     * What a JSON document may hold (payloads, items, state, events): nesting, numbers, strings and
+     * names bounded, so that a hostile document fails with a located error instead of exhausting
+     * the stack or the heap.
+     */
+    public static final StreamReadConstraints LIMITS =
+            StreamReadConstraints.builder()
+                    .maxNestingDepth(1000)
+                    .maxNumberLength(1000)
+                    .maxStringLength(64 * 1024 * 1024)
+                    .maxNameLength(64 * 1024)
+                    .build();
+
     /** Shared, thread-safe mapper. */
     public static final ObjectMapper MAPPER =
-            JsonMapper.builder()
+            JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS).build())
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                     .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
