@@ -20,12 +20,27 @@ import org.snakeyaml.engine.v2.parser.Parser;
  * </ul>
  */
 final class YamlLimits {
-    static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
+    /** CloudFormation's own limit on a template (1 MB); snakeyaml scans long scalars slowly. */
+    static final int MAX_CODE_POINTS = 1024 * 1024;
+
     static final int MAX_DEPTH = 500;
-    static final int MAX_NODES = 1_000_000;
+    static final int MAX_NODES = 250_000;
     static final int MAX_COLLECTION_ALIASES = 10_000;
 
     private YamlLimits() {}
+
+    /** The 1-based line and column of character {@code offset} of {@code text}. */
+    static cirrus.diag.Location locateOffset(java.nio.file.Path source, String text, int offset) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new cirrus.diag.Location(source, line, offset - lineStart + 1);
+    }
 
     static String tooDeep() {
         return "YAML nested deeper than " + MAX_DEPTH + " levels";

@@ -79,6 +79,16 @@ public final class YamlLoader {
 
     /** Loads YAML text; {@code source} names it in locations and messages. */
     public static YamlDocument loadString(String text, Path source) {
+        if (text.length() > YamlLimits.MAX_CODE_POINTS) {
+            throw new YamlException(
+                    Diagnostic.error(
+                            YamlException.SYNTAX,
+                            YamlLimits.locateOffset(source, text, YamlLimits.MAX_CODE_POINTS),
+                            "invalid YAML: the file is larger than "
+                                    + YamlLimits.MAX_CODE_POINTS
+                                    + " characters"),
+                    null);
+        }
         LoadSettings settings =
                 LoadSettings.builder()
                         .setLabel(source.toString())
@@ -99,7 +109,7 @@ public final class YamlLoader {
             Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
             String problem = e.getProblem() == null ? e.getContext() : e.getProblem();
             String context =
-                    e.getContext() != null && e.getProblem() != null
+                    e.getContext() != null && !e.getContext().isBlank() && e.getProblem() != null
                             ? " (" + e.getContext() + ")"
                             : "";
             throw new YamlException(

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cirrus.cli.ExitCode;
+import cirrus.cli.local.PayloadFiles;
 import cirrus.runtime.json.InvalidJsonException;
 import cirrus.runtime.json.Json;
 import cirrus.runtime.payload.InvalidPayloadException;
@@ -105,7 +106,9 @@ public final class PayloadCommand implements Callable<Integer> {
     /** {@code cirrus payload validate FILE|-}. */
     @Command(
             name = "validate",
-            description = "Check that FILE (or - for stdin) is a valid process payload.")
+            description =
+                    "Check that FILE (or - for stdin) holds a valid process payload, or a JSON"
+                            + " array of them.")
     static final class Validate implements Callable<Integer> {
         @Spec CommandSpec spec;
 
@@ -114,16 +117,20 @@ public final class PayloadCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Loaded loaded = Loaded.from(file);
+            // the same reading as `payload submit` and `run`: one payload or a JSON array of them
+            PayloadFiles.Read read = PayloadFiles.read(List.of(file), System.in);
             PrintWriter err = spec.commandLine().getErr();
-            if (loaded.error != null) {
-                err.println(loaded.error);
+            if (!read.errors().isEmpty()) {
+                read.errors().forEach(err::println);
                 return ExitCode.ERROR;
             }
-            for (String warning : loaded.payload.warnings()) {
-                err.println((file.equals("-") ? "<stdin>" : file) + ": warning: " + warning);
+            for (JsonNode json : read.payloads()) {
+                ProcessPayload payload = ProcessPayload.of(json, true);
+                for (String warning : payload.warnings()) {
+                    err.println((file.equals("-") ? "<stdin>" : file) + ": warning: " + warning);
+                }
+                spec.commandLine().getOut().println("valid: " + payload.id());
             }
-            spec.commandLine().getOut().println("valid: " + loaded.payload.id());
             return ExitCode.OK;
         }
     }

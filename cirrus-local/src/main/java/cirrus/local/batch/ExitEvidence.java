@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The durable record of how a subprocess container ended, written by the container itself (a
- * {@code /bin/sh} wrapper around its command) next to its log file, so that an emulator restarted
- * after a crash knows that a job finished while nobody watched it: {@code <log file>.exit} holds
- * the exit status, written to a temporary file and renamed into place.
+ * The durable record of how a subprocess container ended, written by the container itself (a {@code
+ * /bin/sh} wrapper around its command) next to its log file, so that an emulator restarted after a
+ * crash knows that a job finished while nobody watched it: {@code <log file>.exit} holds the exit
+ * status, written to a temporary file and renamed into place.
  */
 final class ExitEvidence {
     private static final String SHELL = "/bin/sh";

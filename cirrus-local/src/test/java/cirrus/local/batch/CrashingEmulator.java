@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * A separate JVM for {@link BatchRestartTest}: starts an emulator on a SQLite file, submits gated
- * jobs, prints {@code READY <name>=<jobId>…} once three of them run, then waits to be killed ({@code
- * kill -9}); it exits by itself after 60 s so that it can never outlive the test.
+ * jobs, prints {@code READY <name>=<jobId>…} once three of them run, then waits to be killed
+ * ({@code kill -9}); it exits by itself after 60 s so that it can never outlive the test.
  */
 public final class CrashingEmulator {
     static final String RESOURCES =
