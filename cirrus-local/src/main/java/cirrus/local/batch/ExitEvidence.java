@@ -29,13 +29,34 @@ final class ExitEvidence {
 
     /** {@code argv} wrapped so that its exit status is recorded; as is where there is no shell. */
     static List<String> wrap(List<String> argv, Path logFile) {
-        if (!Files.isExecutable(Path.of(SHELL))) {
-            return argv;
+        if (!Files.isExecutable(Path.of(SHELL)) || !findable(argv.get(0))) {
+            return argv; // started as is, so that a missing program fails to start
         }
         List<String> wrapped = new ArrayList<>(List.of(SHELL, "-c", WRAPPER, "cirrus-job"));
         wrapped.add(fileFor(logFile).toString());
         wrapped.addAll(argv);
         return wrapped;
+    }
+
+    private static boolean findable(String program) {
+        if (program.contains("/")) {
+            return Files.isExecutable(Path.of(program));
+        }
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code argv} is the wrapped form of a command. */
+    static boolean isWrapped(List<String> argv) {
+        return argv.size() > 3 && argv.get(0).equals(SHELL) && argv.get(2).equals(WRAPPER);
     }
 
     /** How the container writing to {@code logFile} ended, if it recorded it. */

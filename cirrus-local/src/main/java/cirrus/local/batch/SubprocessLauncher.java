@@ -90,9 +90,7 @@ public final class SubprocessLauncher implements ContainerLauncher {
                             + request.image()
                             + "' maps to an empty command prefix");
         }
-        ProcessBuilder builder =
-                new ProcessBuilder(ExitEvidence.wrap(argv, request.logFile()))
-                        .redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
         if (workingDirectory != null) {
             builder.directory(workingDirectory.toFile());
         }

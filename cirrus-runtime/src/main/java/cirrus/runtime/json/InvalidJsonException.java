@@ -16,10 +16,18 @@ public final class InvalidJsonException extends IllegalArgumentException {
     }
 
     static InvalidJsonException from(JsonProcessingException e) {
+        return from(e, null);
+    }
+
+    /** {@code where} stands in when Jackson reports no location (limit errors). */
+    static InvalidJsonException from(JsonProcessingException e, JsonLocation where) {
         JsonLocation at = e.getLocation();
         if ((at == null || at.getLineNr() <= 0) && e.getProcessor() instanceof JsonParser p) {
             // limits (StreamReadConstraints) are reported without a location: use the parser's
             at = p.currentLocation();
+        }
+        if ((at == null || at.getLineNr() <= 0) && where != null) {
+            at = where;
         }
         int line = at == null ? 0 : Math.max(0, at.getLineNr());
         int column = at == null ? 0 : Math.max(0, at.getColumnNr());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -46,10 +47,22 @@ public final class Json {
      * @throws InvalidJsonException with Jackson's message and the line/column of the problem
      */
     public static JsonNode parse(String text) {
+        try (JsonParser parser = MAPPER.createParser(text)) {
+            return located(parser);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Reads one document; a limit error is located where the parser stopped. */
+    private static JsonNode located(JsonParser parser) throws java.io.IOException {
         try {
-            return MAPPER.readTree(text);
+            JsonNode node = MAPPER.readTree(parser);
+            return node == null
+                    ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
+                    : node;
         } catch (JsonProcessingException e) {
-            throw InvalidJsonException.from(e);
+            throw InvalidJsonException.from(e, parser.currentLocation());
         }
     }
 
