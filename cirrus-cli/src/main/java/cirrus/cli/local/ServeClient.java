@@ -35,8 +35,19 @@ public final class ServeClient {
             description = "The state directory of the engine (default: <project>/.cirrus/local).")
     Path stateDirectory;
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * Made on first request: building an HttpClient initialises TLS (the default SSLContext and its
+     * trust store, ~500 classes) and starts a selector thread, and picocli makes this mixin for
+     * every {@code payload} subcommand on every {@code payload} call, including the offline ones.
+     */
+    private HttpClient http;
+
+    private HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        }
+        return http;
+    }
 
     /** The reply of the API. */
     public record Reply(int status, JsonNode body) {
@@ -86,7 +97,7 @@ public final class ServeClient {
     private Reply send(HttpRequest.Builder request) {
         HttpRequest r = request.timeout(Duration.ofSeconds(60)).build();
         try {
-            HttpResponse<String> response = http.send(r, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http().send(r, HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), Json.parse(response.body()));
         } catch (ConnectException e) {
             throw new LocalCommandException(
