@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +58,16 @@ class DistributionIT {
         Files.createSymbolicLink(
                 path.resolve("java"), Path.of(System.getProperty("java.home"), "bin", "java"));
         Files.createSymbolicLink(path.resolve("cirrus"), install.resolve("bin/cirrus"));
+    }
+
+    /** The tool links point outside the temporary directory; JUnit warns when it deletes them. */
+    @AfterAll
+    static void removeToolLinks() throws IOException {
+        try (Stream<Path> links = Files.list(path)) {
+            for (Path link : links.toList()) {
+                Files.delete(link);
+            }
+        }
     }
 
     @Test
