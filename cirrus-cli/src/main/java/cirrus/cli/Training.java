@@ -27,14 +27,26 @@ public final class Training {
             System.err.println("usage: cirrus.cli.Training SCRATCH_DIR");
             System.exit(2);
         }
-        Path scratch = Path.of(args[0]).toAbsolutePath();
+        System.exit(train(Path.of(args[0])) == 0 ? 0 : 1);
+    }
+
+    /**
+     * Runs the training commands in {@code scratch} (an empty directory).
+     *
+     * @return how many of them failed (their stderr is printed)
+     */
+    static int train(Path dir) throws IOException {
+        Path scratch = dir.toAbsolutePath();
         Path project = Files.createDirectories(scratch.resolve("project"));
         Path payload = scratch.resolve("payload.json");
         Path machine = scratch.resolve("machine.json");
         Files.writeString(machine, MACHINE, StandardCharsets.UTF_8);
         String dir = project.toString();
         int failures = 0;
-        Main.class.getName(); // the launcher's main class, loaded here like every call loads it
+        // what every call does before the command: the main class, environment and console
+        Main.class.getName();
+        Environment.current();
+        System.console();
         failures += run(scratch, "--help");
         failures += run(scratch, "init", dir);
         failures += run(scratch, "--cirrus-dir", dir, "create", "task", "-t", "lambda", "tl", "T");
@@ -54,7 +66,7 @@ public final class Training {
         failures += run(scratch, "states", "execute", machine.toString());
         // the usage-error path (exit 2) is part of everyday use too
         run(scratch, "show", "no-such-group");
-        System.exit(failures == 0 ? 0 : 1);
+        return failures;
     }
 
     private static int run(Path cwd, String... args) {
