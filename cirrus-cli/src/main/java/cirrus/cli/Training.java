@@ -35,8 +35,8 @@ public final class Training {
      *
      * @return how many of them failed (their stderr is printed)
      */
-    static int train(Path dir) throws IOException {
-        Path scratch = dir.toAbsolutePath();
+    static int train(Path directory) throws IOException {
+        Path scratch = directory.toAbsolutePath();
         Path project = Files.createDirectories(scratch.resolve("project"));
         Path payload = scratch.resolve("payload.json");
         Path machine = scratch.resolve("machine.json");

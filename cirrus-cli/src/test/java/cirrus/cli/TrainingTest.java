@@ -18,6 +18,6 @@ class TrainingTest {
             throws Exception {
         assertThat(Training.train(scratch)).isZero();
         assertThat(scratch.resolve("project/.cirrus/build/serverless.yml")).isRegularFile();
-        assertThat(Files.readString(scratch.resolve("payload.json"))).contains("\\"process\\"");
+        assertThat(Files.readString(scratch.resolve("payload.json"))).contains("\"process\"");
     }
 }
