@@ -24,23 +24,22 @@ public final class ErrorNames {
     private ErrorNames() {}
 
     /**
-     * Whether a Retrier or Catcher may handle the error at all. AWS documents {@code
-     * States.Runtime} and {@code States.DataLimitExceeded} as terminal: not even {@code States.ALL}
-     * catches them.
+     * Whether no Retrier or Catcher may handle the error, not even {@code States.ALL}: AWS ends the
+     * execution. That is {@code States.Runtime} always, and {@code States.DataLimitExceeded} unless
+     * it is a task's own failure (a task result over the limit: recorded AWS runs show {@code
+     * States.ALL} catching it; everywhere else the developer guide calls it terminal).
      */
-    public static boolean isCatchable(String error) {
-        return !RUNTIME.equals(error) && !DATA_LIMIT_EXCEEDED.equals(error);
+    public static boolean isTerminal(String error, ErrorSource source) {
+        return RUNTIME.equals(error)
+                || (DATA_LIMIT_EXCEEDED.equals(error) && source != ErrorSource.TASK);
     }
 
     /**
      * Whether the name {@code pattern} listed in an {@code ErrorEquals} array matches {@code
-     * error}.
-     *
-     * @param fromBranch whether the error escaped a Parallel branch or a Map iteration (then {@code
-     *     States.BranchFailed} matches it too)
+     * error}, which arose at {@code source}.
      */
-    public static boolean matches(String pattern, String error, boolean fromBranch) {
-        if (!isCatchable(error)) {
+    public static boolean matches(String pattern, String error, ErrorSource source) {
+        if (isTerminal(error, source)) {
             return false;
         }
         if (pattern.equals(error)) {
@@ -50,7 +49,8 @@ public final class ErrorNames {
             case ALL -> true;
             case TASK_FAILED -> !TIMEOUT.equals(error) && !HEARTBEAT_TIMEOUT.equals(error);
             case TIMEOUT -> HEARTBEAT_TIMEOUT.equals(error);
-            case BRANCH_FAILED -> fromBranch;
+            case HEARTBEAT_TIMEOUT -> source == ErrorSource.HEARTBEAT;
+            case BRANCH_FAILED -> source == ErrorSource.BRANCH;
             default -> false;
         };
     }
