@@ -1,5 +1,7 @@
 package cirrus.states;
 
+import java.util.List;
+
 /**
  * The predefined error names of the States Language (Appendix A) and their matching rules.
  *
@@ -20,6 +22,36 @@ public final class ErrorNames {
             "States.ExceedToleratedFailureThreshold";
     public static final String RUNTIME = "States.Runtime";
     public static final String DATA_LIMIT_EXCEEDED = "States.DataLimitExceeded";
+    public static final String QUERY_EVALUATION_ERROR = "States.QueryEvaluationError";
+    public static final String ITEM_READER_FAILED = "States.ItemReaderFailed";
+    public static final String RESULT_WRITER_FAILED = "States.ResultWriterFailed";
+    public static final String HTTP_SOCKET = "States.Http.Socket";
+
+    /**
+     * Every predefined name: the spec's Appendix A and those the AWS developer guide adds ({@code
+     * States.Runtime}, {@code States.DataLimitExceeded}, {@code States.Http.Socket}). The last four
+     * of the spec's list cannot arise here (JSONata, Distributed Map readers and writers and HTTP
+     * Tasks are not run); the conformance corpus shows how each is represented.
+     */
+    public static final List<String> PREDEFINED =
+            List.of(
+                    ALL,
+                    HEARTBEAT_TIMEOUT,
+                    TIMEOUT,
+                    TASK_FAILED,
+                    PERMISSIONS,
+                    RESULT_PATH_MATCH_FAILURE,
+                    PARAMETER_PATH_FAILURE,
+                    BRANCH_FAILED,
+                    NO_CHOICE_MATCHED,
+                    INTRINSIC_FAILURE,
+                    EXCEED_TOLERATED_FAILURE_THRESHOLD,
+                    RUNTIME,
+                    DATA_LIMIT_EXCEEDED,
+                    QUERY_EVALUATION_ERROR,
+                    ITEM_READER_FAILED,
+                    RESULT_WRITER_FAILED,
+                    HTTP_SOCKET);
 
     private ErrorNames() {}
 
