@@ -29,9 +29,11 @@ public final class ErrorNames {
 
     /**
      * Every predefined name: the spec's Appendix A and those the AWS developer guide adds ({@code
-     * States.Runtime}, {@code States.DataLimitExceeded}, {@code States.Http.Socket}). The last four
-     * of the spec's list cannot arise here (JSONata, Distributed Map readers and writers and HTTP
-     * Tasks are not run); the conformance corpus shows how each is represented.
+     * States.Runtime}, {@code States.DataLimitExceeded}, {@code States.Http.Socket}). The
+     * interpreter itself never raises {@code States.Permissions}, {@code States.Http.Socket} (no
+     * IAM, no HTTP Task; a task may report them), {@code States.QueryEvaluationError}, {@code
+     * States.ItemReaderFailed} or {@code States.ResultWriterFailed} (JSONata and Distributed Map
+     * readers and writers are refused); the conformance corpus shows how each is represented.
      */
     public static final List<String> PREDEFINED =
             List.of(
