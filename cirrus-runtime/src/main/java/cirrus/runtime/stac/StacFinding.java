@@ -10,6 +10,16 @@ package cirrus.runtime.stac;
  *     whose schema is not bundled, so not checked)
  */
 public record StacFinding(String pointer, String message, boolean error) {
+    /** The stable code: {@code CIRRUS-P006} for a schema violation, {@code CIRRUS-P007} else. */
+    public String code() {
+        return error ? "CIRRUS-P006" : "CIRRUS-P007";
+    }
+
+    /** {@code error[CIRRUS-P006] /features/2/links: message}, one line. */
+    public String diagnostic() {
+        return (error ? "error[" : "warning[") + code() + "] " + line();
+    }
+
     /** {@code /features/2/links: message}, one line. */
     public String line() {
         return (pointer.isEmpty() ? "/" : pointer) + ": " + message;

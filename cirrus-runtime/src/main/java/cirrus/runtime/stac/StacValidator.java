@@ -17,9 +17,14 @@ import com.networknt.schema.SpecificationVersion;
  * STAC 1.0.0 item schema (with the GeoJSON schemas it references), and each extension the item
  * declares in {@code stac_extensions} whose schema is bundled (projection and raster v1.1.0).
  * Everything is resolved from the classpath by {@code $id}; nothing is fetched over the network,
- * and a declared extension without a bundled schema is a warning naming it.
+ * and a declared extension without a bundled schema is a warning naming it. Only items that
+ * declare {@code stac_version} 1.0.0 are checked: the stub items of input payloads (no {@code
+ * stac_version}) and items of older STAC versions have no bundled schema.
  */
 public final class StacValidator {
+    /** The STAC version whose schemas are bundled. */
+    public static final String STAC_VERSION = "1.0.0";
+
     private static final String CLASSPATH = "classpath:cirrus/stac/schemas/";
     static final String ITEM_SCHEMA =
             "https://schemas.stacspec.org/v1.0.0/item-spec/json-schema/item.json";
@@ -79,6 +84,11 @@ public final class StacValidator {
      */
     public List<StacFinding> check(JsonNode item, String pointer) {
         List<StacFinding> out = new ArrayList<>();
+        if (!STAC_VERSION.equals(item.path("stac_version").asText())) {
+            // input payloads often carry stub items (id, collection, assets) that a task turns
+            // into STAC, or items of older STAC versions: only STAC 1.0.0 items are checked
+            return out;
+        }
         report(this.item, item, pointer, "", out);
         for (JsonNode e : item.path("stac_extensions")) {
             String url = e.asText();
