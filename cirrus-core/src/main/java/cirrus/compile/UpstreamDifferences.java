@@ -19,10 +19,11 @@ import java.util.Map;
  *       (in {@code show} output) no {@code pythonRequirements};
  *   <li>{@code !Sub [template, vars]} keeps its template as is, where upstream wrapped a template
  *       holding {@code #{AWS::X}} in a second, invalid {@code Fn::Sub};
- *   <li>a project made by {@code cirrus init} runs Python functions on {@value #INIT_PYTHON_RUNTIME}
- *       where v0.15.4's template said {@value #UPSTREAM_INIT_PYTHON_RUNTIME}, which AWS no longer
- *       lets anyone create (so {@code provider.runtime} differs), and its {@code package.json}
- *       pins Serverless {@value #INIT_SERVERLESS_VERSION} (whose schema knows {@code java21}).
+ *   <li>a project made by {@code cirrus init} runs Python functions on {@value
+ *       #INIT_PYTHON_RUNTIME} where v0.15.4's template said {@value #UPSTREAM_INIT_PYTHON_RUNTIME},
+ *       which AWS no longer lets anyone create (so {@code provider.runtime} differs), and its
+ *       {@code package.json} pins Serverless {@value #INIT_SERVERLESS_VERSION} (whose schema knows
+ *       {@code java21}).
  * </ol>
  */
 public final class UpstreamDifferences {

@@ -18,10 +18,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import cirrus.cli.ExitCode;
 import cirrus.runtime.json.InvalidJsonException;
 import cirrus.runtime.json.Json;
-import cirrus.runtime.stac.StacFinding;
-import cirrus.runtime.stac.StacValidator;
 import cirrus.runtime.payload.InvalidPayloadException;
 import cirrus.runtime.payload.ProcessPayload;
+import cirrus.runtime.stac.StacFinding;
+import cirrus.runtime.stac.StacValidator;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

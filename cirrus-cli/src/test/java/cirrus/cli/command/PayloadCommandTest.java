@@ -71,7 +71,9 @@ class PayloadCommandTest {
                                 + " 'collection'")
                 .anyMatch(
                         l ->
-                                l.startsWith(file + ": warning[CIRRUS-P007] /features/0/stac_extensions:")
+                                l.startsWith(
+                                                file
+                                                        + ": warning[CIRRUS-P007] /features/0/stac_extensions:")
                                         && l.contains("extension eo has no bundled schema"))
                 .noneMatch(l -> l.contains("Exception") || l.startsWith("\tat "));
     }

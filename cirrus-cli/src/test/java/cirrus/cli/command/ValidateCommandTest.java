@@ -111,7 +111,8 @@ class ValidateCommandTest {
         Files.writeString(
                 task.resolve("definition.yml"),
                 "description: Resizes\nlambda:\n  handler: lambda_function.lambda_handler\n");
-        Files.writeString(task.resolve("lambda_function.py"), "def lambda_handler(e, c):\n    return e\n");
+        Files.writeString(
+                task.resolve("lambda_function.py"), "def lambda_handler(e, c):\n    return e\n");
 
         assertThat(run("validate")).isEqualTo(ExitCode.ERROR);
         assertThat(out)

@@ -58,7 +58,8 @@ public final class FunctionRuntimes {
             }
         }
         for (DeployedObject o : project.resources()) {
-            if (o.is("AWS::Lambda::Function") && o.properties().get("Runtime") instanceof String r) {
+            if (o.is("AWS::Lambda::Function")
+                    && o.properties().get("Runtime") instanceof String r) {
                 Location at =
                         o.node()
                                 .at(List.of("Properties", "Runtime"))

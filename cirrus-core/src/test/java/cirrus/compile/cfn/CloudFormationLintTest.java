@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import cirrus.project.ComponentType;
 import cirrus.project.PathDisplay;
 import cirrus.scaffold.ComponentScaffold;
 import cirrus.scaffold.ComponentScaffold.TaskPart;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * cfn-lint finds no error in the templates of the init project, upstream's test project and every

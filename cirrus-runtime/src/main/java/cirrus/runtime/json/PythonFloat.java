@@ -10,9 +10,9 @@ import java.math.RoundingMode;
  * 0.1}), in exponent form outside {@code 1e-4 <= |x| < 1e16} ({@code 1e+300}, {@code 1.5e-05}).
  *
  * <p>Java 17's {@code Double.toString} is not always the shortest (JDK-4511638, fixed in Java 19),
- * so its digits are used only when they are provably the shortest (15 significant digits or
- * fewer of a normal double: such decimals never share a double); otherwise, and for subnormals
- * (fewer bits, so {@code 4.9E-324} is {@code 5e-324}), the shortest is searched for.
+ * so its digits are used only when they are provably the shortest (15 significant digits or fewer
+ * of a normal double: such decimals never share a double); otherwise, and for subnormals (fewer
+ * bits, so {@code 4.9E-324} is {@code 5e-324}), the shortest is searched for.
  */
 public final class PythonFloat {
     private static final int FIFTEEN_DIGITS = 15;

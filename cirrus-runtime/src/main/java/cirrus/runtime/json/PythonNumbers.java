@@ -14,7 +14,8 @@ import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
  */
 final class PythonNumbers extends JsonGeneratorDelegate {
     /** Wraps every generator of a factory. */
-    static final JsonGeneratorDecorator DECORATOR = (factory, generator) -> new PythonNumbers(generator);
+    static final JsonGeneratorDecorator DECORATOR =
+            (factory, generator) -> new PythonNumbers(generator);
 
     private PythonNumbers(JsonGenerator d) {
         super(d, false);

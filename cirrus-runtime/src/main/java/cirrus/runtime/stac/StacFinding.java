@@ -6,8 +6,8 @@ package cirrus.runtime.stac;
  * @param pointer JSON pointer of the offending value in the checked document ({@code
  *     /features/2/links}), empty for the document itself
  * @param message what is wrong, in one line
- * @param error {@code true} for a schema violation, {@code false} for a warning (an extension
- *     whose schema is not bundled, so not checked)
+ * @param error {@code true} for a schema violation, {@code false} for a warning (an extension whose
+ *     schema is not bundled, so not checked)
  */
 public record StacFinding(String pointer, String message, boolean error) {
     /** The stable code: {@code CIRRUS-P006} for a schema violation, {@code CIRRUS-P007} else. */

@@ -17,8 +17,8 @@ import com.networknt.schema.SpecificationVersion;
  * STAC 1.0.0 item schema (with the GeoJSON schemas it references), and each extension the item
  * declares in {@code stac_extensions} whose schema is bundled (projection and raster v1.1.0).
  * Everything is resolved from the classpath by {@code $id}; nothing is fetched over the network,
- * and a declared extension without a bundled schema is a warning naming it. Only items that
- * declare {@code stac_version} 1.0.0 are checked: the stub items of input payloads (no {@code
+ * and a declared extension without a bundled schema is a warning naming it. Only items that declare
+ * {@code stac_version} 1.0.0 are checked: the stub items of input payloads (no {@code
  * stac_version}) and items of older STAC versions have no bundled schema.
  */
 public final class StacValidator {

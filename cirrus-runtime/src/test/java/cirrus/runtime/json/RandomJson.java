@@ -81,12 +81,31 @@ final class RandomJson {
                 out.append(random.nextInt(1_000_001) - 500_000).append(".0");
             }
             case 6 -> exponent(out);
-            case 7 -> out.append(
-                            new String[] {"-0.0", "0.0", "-0", "0", "0e0", "-0E-5", "1e400",
-                                "-1e400", "1e-400", "4.9e-324", "1.7976931348623157e308",
-                                "9007199254740993", "9007199254740993.0", "1e16", "1e15",
-                                "0.0001", "0.00001", "123456789012345678", "2e23", "8.41e21"
-                            }[random.nextInt(20)]);
+            case 7 ->
+                    out.append(
+                            new String[] {
+                                        "-0.0",
+                                        "0.0",
+                                        "-0",
+                                        "0",
+                                        "0e0",
+                                        "-0E-5",
+                                        "1e400",
+                                        "-1e400",
+                                        "1e-400",
+                                        "4.9e-324",
+                                        "1.7976931348623157e308",
+                                        "9007199254740993",
+                                        "9007199254740993.0",
+                                        "1e16",
+                                        "1e15",
+                                        "0.0001",
+                                        "0.00001",
+                                        "123456789012345678",
+                                        "2e23",
+                                        "8.41e21"
+                                    }
+                                    [random.nextInt(20)]);
             case 8 -> {
                 // fixed-point with many digits, beyond a double's precision
                 out.append(random.nextBoolean() ? "-" : "");
