@@ -8,9 +8,11 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaException;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.resource.SchemaIdResolvers;
 
 /**
  * Checks STAC items against the official JSON Schemas bundled in {@code cirrus/stac/schemas}: the
@@ -51,17 +53,15 @@ public final class StacValidator {
                                         l ->
                                                 l.fetchRemoteResources(false)
                                                         .schemaIdResolvers(
-                                                                r ->
-                                                                        r.mapPrefix(
-                                                                                        "https://schemas.stacspec.org/v1.0.0/",
-                                                                                        CLASSPATH)
-                                                                                .mapPrefix(
-                                                                                        "https://geojson.org/schema/",
-                                                                                        CLASSPATH
-                                                                                                + "geojson/")
-                                                                                .mappings(
-                                                                                        EXTENSIONS))));
+                                                                StacValidator::bundledIds)));
         item = registry.getSchema(SchemaLocation.of(ITEM_SCHEMA));
+    }
+
+    /** Every {@code $id} the bundled schemas use, mapped to its file on the classpath. */
+    private static void bundledIds(SchemaIdResolvers.Builder ids) {
+        ids.mapPrefix("https://schemas.stacspec.org/v1.0.0/", CLASSPATH)
+                .mapPrefix("https://geojson.org/schema/", CLASSPATH + "geojson/")
+                .mappings(EXTENSIONS);
     }
 
     /** The validator with the bundled schemas (thread-safe, loaded once). */
@@ -118,7 +118,25 @@ public final class StacValidator {
 
     private static void report(
             Schema schema, JsonNode item, String pointer, String suffix, List<StacFinding> out) {
-        for (Error error : schema.validate(item)) {
+        List<Error> errors;
+        try {
+            errors = schema.validate(item);
+        } catch (SchemaException e) {
+            // a $ref to a schema that is not bundled (proj:projjson's PROJJSON schema): never
+            // fetched, so this part of the item is not checked
+            String what = String.valueOf(e.getMessage()).replaceFirst("^.*?Exception: ", "");
+            out.add(
+                    new StacFinding(
+                            pointer,
+                            "not checked"
+                                    + suffix
+                                    + ": it refers to schema "
+                                    + what
+                                    + ", which is not bundled",
+                            false));
+            return;
+        }
+        for (Error error : errors) {
             String at = pointer + jsonPointer(error.getInstanceLocation().toString());
             if (at.equals(pointer + "/collection") && "not".equals(error.getKeyword())) {
                 // the item schema's if/then/else: a collection id needs a rel=collection link

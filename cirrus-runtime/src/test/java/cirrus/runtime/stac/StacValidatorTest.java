@@ -80,4 +80,19 @@ class StacValidatorTest {
                                 "extension " + eo + " has no bundled schema: not checked",
                                 false));
     }
+
+    @Test
+    void aSchemaThatIsNotBundledIsNeverFetched() {
+        ObjectNode item = item();
+        ((ObjectNode) item.get("properties"))
+                .putObject("proj:projjson")
+                .put("type", "ProjectedCRS");
+
+        List<StacFinding> findings = StacValidator.bundled().check(item, "");
+
+        assertThat(findings).allMatch(f -> !f.line().contains("\n"));
+        assertThat(findings)
+                .extracting(StacFinding::line)
+                .anyMatch(l -> l.contains("proj.org/schemas/v0.5/projjson.schema.json"));
+    }
 }
