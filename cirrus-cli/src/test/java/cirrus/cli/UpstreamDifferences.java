@@ -105,11 +105,12 @@ final class UpstreamDifferences {
                         .replace("lambda definiton.yml", "lambda definition.yml")
                         .replace("Unknown command 's.", "Unknown command 's'.")
                         .replace("Unknown command 'f.", "Unknown command 'f'.")
-                        // 2. --stacktrace is a documented root option
+                        // 2. --stacktrace and --version are documented root options
                         .replace(
                                 "                          times.\n  --help ",
                                 "                          times.\n"
                                         + "  --stacktrace            Show stack traces of errors.\n"
+                                        + "  -V, --version           Show the version and exit.\n"
                                         + "  --help ")
                         // 4. the no-project error says what to do
                         .replace(

@@ -115,12 +115,13 @@ class PlanCommandTest {
     }
 
     @Test
-    void aNewImageBreaksPinnedWorkflowsAndExitsTwo() throws IOException {
+    void aNewImageBreaksPinnedWorkflowsAndExitsThree() throws IOException {
         build();
         run("plan", "--accept");
         edit("tasks/Reproject/definition.yml", "some-image-name:", "some-image-name-v2:");
         build();
-        assertThat(run("plan")).isEqualTo(PlanCommand.BREAKING);
+        // a CI gate tells "breaking" (3) from a usage error (2) and a failure (1)
+        assertThat(run("plan")).isEqualTo(3).isNotEqualTo(ExitCode.USAGE);
         assertThat(out)
                 .contains(
                         "ReprojectBatchJob (AWS::Batch::JobDefinition): new job-definition"
