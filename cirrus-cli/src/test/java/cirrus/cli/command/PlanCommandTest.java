@@ -161,6 +161,22 @@ class PlanCommandTest {
     }
 
     @Test
+    void aBaselineInfoWithAJsonSyntaxErrorIsOneLineWithItsPositionAndNoJacksonInternals()
+            throws IOException {
+        build();
+        run("plan", "--accept");
+        write(".cirrus/plan/baseline-info.json", "{\"format\": 1,\n  \"file\" \"baseline.yml\"}\n");
+        assertThat(run("plan")).isEqualTo(ExitCode.ERROR);
+        assertThat(err)
+                .contains("baseline-info.json:2:10: error[CIRRUS-PL006]")
+                .contains("invalid JSON")
+                .doesNotContain("Source:")
+                .doesNotContain("REDACTED")
+                .doesNotContain("StreamReadFeature");
+        assertThat(err.lines().count()).as(err).isEqualTo(1);
+    }
+
+    @Test
     void capacityShowsHowManyJobsFit() {
         build();
         run("plan", "--accept");
