@@ -47,7 +47,8 @@ final class PayloadClientCommands {
     }
 
     private static int failed(CommandSpec spec, ServeClient.Reply reply) {
-        spec.commandLine().getErr().println("Error: " + reply.error());
+        String error = reply.error(); // "error[CODE] message", or "HTTP 500" without a body
+        spec.commandLine().getErr().println(error.startsWith("error[") ? error : "Error: " + error);
         return ExitCode.ERROR;
     }
 

@@ -126,8 +126,10 @@ class ServeCommandTest {
 
             Result missing = cirrus("payload", "status", "--url", url, "a/workflow-b/c");
             assertThat(missing.code()).isEqualTo(ExitCode.ERROR);
-            assertThat(missing.err())
-                    .isEqualTo("Error: error[NotFound] no payload a/workflow-b/c\n");
+            assertThat(missing.err()).isEqualTo("error[NotFound] no payload a/workflow-b/c\n");
+            Result badId = cirrus("payload", "status", "--url", url, "not-an-id");
+            assertThat(badId.code()).isEqualTo(ExitCode.ERROR);
+            assertThat(badId.err()).startsWith("error[CIRRUS-P004] ").doesNotContain("Error:");
 
             Result busy = cirrus("run", payload.toString());
             assertThat(busy.code()).isEqualTo(ExitCode.ERROR);

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The documentation is executed: every shell block of the documents in {@link #DOCUMENTS} runs, in
  * order, in a fresh directory per document, against this build of {@code cirrus} (on {@code PATH}
  * as {@code cirrus}, and as {@code ./cirrus} in the directory that stands for the repository). A
- * command line that exits non-zero fails the block, unless the block is marked {@code
- * expect-fail}; blocks marked {@code aws} or {@code skip} are listed with their reason and not run
- * (see {@link ShellBlock}). A {@code cd} carries over to the next block, as in a reader's shell.
+ * command line that exits non-zero fails the block, unless the block is marked {@code expect-fail};
+ * blocks marked {@code aws} or {@code skip} are listed with their reason and not run (see {@link
+ * ShellBlock}). A {@code cd} carries over to the next block, as in a reader's shell.
  */
 class DocsAsTestsTest {
     /** The documents with runnable steps, relative to the repository root. */
@@ -47,8 +47,7 @@ class DocsAsTestsTest {
     }
 
     static List<ShellBlock> blocks(String document) throws IOException {
-        String text =
-                Files.readString(repositoryRoot().resolve(document), StandardCharsets.UTF_8);
+        String text = Files.readString(repositoryRoot().resolve(document), StandardCharsets.UTF_8);
         return ShellBlock.of(document, text);
     }
 

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The bash script that runs one {@link ShellBlock} step by step: each command line (with its
- * {@code \} continuations) runs as written, and the first that exits non-zero ends the script with
- * its status and a message naming its line in the document. Unlike {@code set -e}, this also
- * catches a failure inside {@code a && b}. The last working directory is written to a file for the
- * next block.
+ * The bash script that runs one {@link ShellBlock} step by step: each command line (with its {@code
+ * \} continuations) runs as written, and the first that exits non-zero ends the script with its
+ * status and a message naming its line in the document. Unlike {@code set -e}, this also catches a
+ * failure inside {@code a && b}. The last working directory is written to a file for the next
+ * block.
  */
 final class ScriptOf {
     private ScriptOf() {}
@@ -33,7 +33,9 @@ final class ScriptOf {
         return script.append("pwd > '").append(cwdFile).append("'\n").toString();
     }
 
-    /** The command lines of {@code text}: lines joined over trailing backslashes, blanks dropped. */
+    /**
+     * The command lines of {@code text}: lines joined over trailing backslashes, blanks dropped.
+     */
     static List<Command> commands(String text) {
         List<Command> commands = new ArrayList<>();
         StringBuilder current = new StringBuilder();
