@@ -8,6 +8,7 @@ import java.util.TreeMap;
 
 import cirrus.cli.command.BuildCommand;
 import cirrus.cli.command.CleanCommand;
+import cirrus.cli.command.CompletionCommand;
 import cirrus.cli.command.CreateCommand;
 import cirrus.cli.command.CreateComponentCommand;
 import cirrus.cli.command.CreateTaskCommand;
@@ -66,7 +67,8 @@ public final class Cli {
                 .add(ServeCommand.class, () -> new ServeCommand(context))
                 .add(ValidateCommand.class, () -> new ValidateCommand(context))
                 .add(DeployCommand.class, () -> new DeployCommand(context))
-                .add(HelpCommand.class, HelpCommand::new);
+                .add(HelpCommand.class, HelpCommand::new)
+                .add(CompletionCommand.class, () -> new CompletionCommand(() -> fullTree(context)));
     }
 
     /**
@@ -83,6 +85,14 @@ public final class Cli {
         }
         CommandLine root = new CommandLine(new RootCommand(context));
         table.addTo(root, selected);
+        return root;
+    }
+
+    /** Every command built for real, with its help options: what shell completion covers. */
+    static CommandLine fullTree(CliContext context) {
+        CommandLine root = new CommandLine(new RootCommand(context));
+        commands(context).addAllTo(root);
+        HelpOptions.ensure(root);
         return root;
     }
 
