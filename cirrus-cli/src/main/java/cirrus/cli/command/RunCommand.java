@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -74,7 +75,9 @@ public final class RunCommand implements Callable<Integer> {
             names = "--progress-every",
             paramLabel = "SECONDS",
             defaultValue = "5",
-            description = "Seconds between progress lines on stderr (default 5).")
+            description =
+                    "Seconds between progress lines on stderr (default 5; only when stderr is a"
+                            + " terminal).")
     long progressSeconds;
 
     @Option(
@@ -85,6 +88,13 @@ public final class RunCommand implements Callable<Integer> {
                             + " array at the end).")
     String output = "text";
 
+    private static String elapsed(long started) {
+        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        return seconds < 60
+                ? seconds + "s"
+                : seconds / 60 + "m" + String.format(Locale.ROOT, "%02d", seconds % 60) + "s";
+    }
+
     @Override
     public Integer call() throws InterruptedException, JsonProcessingException {
         if (!output.equals("text") && !output.equals("json")) {
@@ -93,6 +103,8 @@ public final class RunCommand implements Callable<Integer> {
                     "Invalid value for '--output': '" + output + "' is not one of 'text', 'json'.");
         }
         boolean json = output.equals("json");
+        boolean progress = context.console().terminal().interactive();
+        long started = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PayloadFiles.Read read = PayloadFiles.read(files, System.in);
@@ -132,8 +144,14 @@ public final class RunCommand implements Callable<Integer> {
                                                 .map(Duration::ofSeconds),
                                         Duration.ofSeconds(Math.max(1, progressSeconds)),
                                         p -> {
-                                            err.println("cirrus run: " + p.line());
-                                            err.flush();
+                                            if (progress) {
+                                                err.println(
+                                                        "cirrus run: ["
+                                                                + elapsed(started)
+                                                                + "] "
+                                                                + p.line());
+                                                err.flush();
+                                            }
                                         });
             }
             if (json) {

@@ -6,16 +6,22 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Whether output may be coloured. Colours are used only when the stream they go to (stderr, where
- * messages go) is an interactive terminal, {@code NO_COLOR} is unset or empty (no-color.org) and
- * {@code TERM} is not {@code dumb}; piped or redirected output and tests never contain escape
- * codes.
+ * Whether stderr is an interactive terminal (progress lines are written only then) and whether
+ * output may be coloured. Colours are used only when the stream they go to (stderr, where messages
+ * go) is an interactive terminal, {@code NO_COLOR} is unset or empty (no-color.org) and {@code
+ * TERM} is not {@code dumb}; piped or redirected output and tests never contain escape codes.
  *
  * @param colour true to emit ANSI colour codes
+ * @param interactive stderr is a terminal: a person watches, so progress is worth printing
  */
-public record Terminal(boolean colour) {
-    /** Never colours: for tests and pipes. */
-    public static final Terminal PLAIN = new Terminal(false);
+public record Terminal(boolean colour, boolean interactive) {
+    /** Never colours, no progress: for tests and pipes. */
+    public static final Terminal PLAIN = new Terminal(false, false);
+
+    /** Colours (or not) on a terminal. */
+    public Terminal(boolean colour) {
+        this(colour, colour);
+    }
 
     /** The file descriptor of stderr, where the coloured messages go. */
     private static final int STDERR = 2;
@@ -29,7 +35,7 @@ public record Terminal(boolean colour) {
     static Terminal detect(Map<String, String> env, boolean terminal) {
         String noColor = env.get("NO_COLOR");
         boolean allowed = (noColor == null || noColor.isEmpty()) && !"dumb".equals(env.get("TERM"));
-        return new Terminal(terminal && allowed);
+        return new Terminal(terminal && allowed, terminal);
     }
 
     /**

@@ -67,6 +67,14 @@ class TerminalColourTest {
     }
 
     @Test
+    void noColorTurnsColourOffButStderrStaysInteractiveForProgress() {
+        Terminal t = Terminal.detect(Map.of("NO_COLOR", "1"), true);
+        assertThat(t.colour()).isFalse();
+        assertThat(t.interactive()).isTrue();
+        assertThat(Terminal.detect(Map.of(), false)).isEqualTo(Terminal.PLAIN);
+    }
+
+    @Test
     void stderrOnATerminalIsColoured() throws Exception {
         assertThat(onTerminal("", Map.of())).contains(ESC + "31mError: No such option");
     }
