@@ -57,6 +57,25 @@ public final class LocalOperations {
             Resubmitter processQueue,
             String payloadBucket,
             String executionLink) {
+        return over(
+                stores,
+                executions,
+                batch,
+                processQueue,
+                payloadBucket,
+                executionLink,
+                StoreOperations.PAGE);
+    }
+
+    /** {@link #over} reading {@code pageSize} state items per query. */
+    public static PipelineOperations over(
+            LocalStores stores,
+            ExecutionStore executions,
+            Optional<BatchEmulator> batch,
+            Resubmitter processQueue,
+            String payloadBucket,
+            String executionLink,
+            int pageSize) {
         BatchJobSource jobs =
                 batch.<BatchJobSource>map(LocalBatchJobs::new).orElse(BatchJobSource.none());
         return new StoreOperations(
@@ -69,7 +88,8 @@ public final class LocalOperations {
                         processQueue),
                 payloadBucket,
                 executionLink,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                pageSize);
     }
 
     /** A {@link Resubmitter} into a SQLite queue of the stores (the process queue by name). */

@@ -12,6 +12,7 @@ import cirrus.runtime.operate.LogSource;
 import cirrus.runtime.operate.OperationsFixture;
 import cirrus.runtime.operate.PipelineOperations;
 import cirrus.runtime.operate.PipelineOperationsSpec;
+import cirrus.runtime.operate.StoreOperations;
 import cirrus.runtime.port.ReceivedMessage;
 import cirrus.runtime.port.StateStore;
 
@@ -22,14 +23,18 @@ class LocalOperationsTest extends PipelineOperationsSpec {
         return clock -> {
             Path dir = Files.createTempDirectory("cirrus-operate");
             LocalStores stores = LocalStores.open(dir, clock);
-            PipelineOperations ops =
-                    LocalOperations.over(
-                            stores,
-                            new ExecutionStore(stores.database()),
-                            Optional.empty(),
-                            LocalOperations.queue(stores, "process"),
-                            OperationsFixture.PAYLOAD_BUCKET,
-                            LocalOperations.API_EXECUTION_LINK);
+            ExecutionStore executions = new ExecutionStore(stores.database());
+            java.util.function.IntFunction<PipelineOperations> paged =
+                    size ->
+                            LocalOperations.over(
+                                    stores,
+                                    executions,
+                                    Optional.empty(),
+                                    LocalOperations.queue(stores, "process"),
+                                    OperationsFixture.PAYLOAD_BUCKET,
+                                    LocalOperations.API_EXECUTION_LINK,
+                                    size);
+            PipelineOperations ops = paged.apply(StoreOperations.PAGE);
             LocalLogs logs = new LocalLogs(stores.logs());
             return new OperationsFixture() {
                 @Override
@@ -40,6 +45,11 @@ class LocalOperationsTest extends PipelineOperationsSpec {
                 @Override
                 public PipelineOperations operations() {
                     return ops;
+                }
+
+                @Override
+                public PipelineOperations operations(int pageSize) {
+                    return paged.apply(pageSize);
                 }
 
                 @Override

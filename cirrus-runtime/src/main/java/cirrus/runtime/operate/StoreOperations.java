@@ -25,8 +25,8 @@ import cirrus.runtime.port.WorkflowState;
  * but the sources is shared by the local and the AWS adapter, so both behave the same.
  */
 public final class StoreOperations implements PipelineOperations {
-    /** Items read per state-store page. */
-    static final int PAGE = 500;
+    /** Items read per state-store page by default. */
+    public static final int PAGE = 500;
 
     /** Lines of one task's logs at most. */
     static final int MAX_TASK_LINES = 10_000;
@@ -36,6 +36,7 @@ public final class StoreOperations implements PipelineOperations {
     private final String payloadBucket;
     private final String executionLink;
     private final Clock clock;
+    private final int pageSize;
 
     /**
      * The sources of one backend.
@@ -71,6 +72,21 @@ public final class StoreOperations implements PipelineOperations {
             String payloadBucket,
             String executionLink,
             Clock clock) {
+        this(states, sources, payloadBucket, executionLink, clock, PAGE);
+    }
+
+    /** The operations reading {@code pageSize} items per state-store request. */
+    public StoreOperations(
+            StateStore states,
+            Sources sources,
+            String payloadBucket,
+            String executionLink,
+            Clock clock,
+            int pageSize) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("pageSize must be at least 1");
+        }
+        this.pageSize = pageSize;
         this.states = Objects.requireNonNull(states, "states");
         this.sources = Objects.requireNonNull(sources, "sources");
         this.payloadBucket = Objects.requireNonNull(payloadBucket, "payloadBucket");
@@ -138,7 +154,7 @@ public final class StoreOperations implements PipelineOperations {
             Optional<PayloadId> next = Optional.empty();
             int read = 0;
             do {
-                StatePage page = states.query(query, Math.min(PAGE, limit - read), next);
+                StatePage page = states.query(query, Math.min(pageSize, limit - read), next);
                 all.addAll(page.items());
                 read += page.items().size();
                 next = page.nextKey();

@@ -22,6 +22,9 @@ public interface OperationsFixture extends AutoCloseable {
 
     PipelineOperations operations();
 
+    /** Operations that read {@code pageSize} items per state-store request. */
+    PipelineOperations operations(int pageSize);
+
     LogSource logs();
 
     /** Writes log events (now) that {@link #logs()} reads. */

@@ -117,14 +117,16 @@ public abstract class PipelineOperationsSpec {
 
     @Test
     void listsMoreItemsThanOnePage() {
-        for (int i = 0; i < StoreOperations.PAGE + 20; i++) {
+        for (int i = 0; i < 23; i++) {
             states.setFailed(id("c", "many", String.format("item-%04d", i)), "x");
         }
-        List<StateRecord> all = ops.list(PayloadFilter.all().withWorkflow("many"));
-        assertThat(all).hasSize(StoreOperations.PAGE + 20);
+        PipelineOperations paged = fixture.operations(5);
+        List<StateRecord> all = paged.list(PayloadFilter.all().withWorkflow("many"));
+        assertThat(all).hasSize(23);
         assertThat(all.stream().map(r -> r.id().itemIds()).distinct()).hasSize(all.size());
-        assertThat(ops.counts(PayloadFilter.all()).get(0).count(WorkflowState.FAILED).count())
-                .isEqualTo(StoreOperations.PAGE + 20);
+        assertThat(paged.list(PayloadFilter.all().withWorkflow("many").withLimit(12))).hasSize(12);
+        assertThat(paged.counts(PayloadFilter.all()).get(0).count(WorkflowState.FAILED).count())
+                .isEqualTo(23);
     }
 
     @Test
