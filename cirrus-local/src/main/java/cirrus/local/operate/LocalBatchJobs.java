@@ -3,24 +3,24 @@ package cirrus.local.operate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
-import cirrus.local.batch.BatchEmulator;
 import cirrus.local.batch.Job;
 import cirrus.local.batch.JobAttempt;
 import cirrus.runtime.operate.BatchJobSource;
 import cirrus.runtime.operate.BatchJobStatus;
 
-/** Batch jobs from the local Batch emulator. */
+/** Batch jobs from the local Batch emulator or its job store. */
 final class LocalBatchJobs implements BatchJobSource {
-    private final BatchEmulator batch;
+    private final Function<String, Optional<Job>> jobs;
 
-    LocalBatchJobs(BatchEmulator batch) {
-        this.batch = batch;
+    LocalBatchJobs(Function<String, Optional<Job>> jobs) {
+        this.jobs = jobs;
     }
 
     @Override
     public Optional<BatchJobStatus> describe(String jobId) {
-        return batch.job(jobId).map(LocalBatchJobs::status);
+        return jobs.apply(jobId).map(LocalBatchJobs::status);
     }
 
     static BatchJobStatus status(Job job) {
