@@ -19,10 +19,44 @@ import java.util.Map;
  *       (in {@code show} output) no {@code pythonRequirements};
  *   <li>{@code !Sub [template, vars]} keeps its template as is, where upstream wrapped a template
  *       holding {@code #{AWS::X}} in a second, invalid {@code Fn::Sub}.
+ *   <li>the builtins whose Java handler makes a call v0.15.4's Python did not get the statement
+ *       that allows it, appended to their {@code iamRoleStatements} ({@link
+ *       #ADDED_STATEMENTS}).
  * </ol>
  */
 public final class UpstreamDifferences {
     private UpstreamDifferences() {}
+
+    // as the build writes them: #{AWS::X} in a definition becomes an Fn::Sub of ${AWS::X}
+    private static final Map<String, Object> STATES_EXECUTION =
+            Map.of(
+                    "Fn::Sub",
+                    "arn:aws:states:${AWS::Region}:${AWS::AccountId}:execution:${AWS::StackName}-*");
+    private static final Map<String, Object> BUCKET_SECRETS =
+            Map.of(
+                    "Fn::Sub",
+                    "arn:aws:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:cirrus-creds-*");
+
+    /**
+     * The IAM statements a builtin gets beyond v0.15.4's, by function: {@code process} looks up
+     * its deterministic execution before starting it ({@code states:DescribeExecution}); {@code
+     * update-state} reads payloads passed by URL through the per-bucket credentials, which look up
+     * the secret {@code cirrus-creds-<bucket>} first.
+     */
+    public static final Map<String, Map<String, Object>> ADDED_STATEMENTS =
+            Map.of(
+                    "process",
+                    statement(List.of("states:DescribeExecution"), STATES_EXECUTION),
+                    "update-state",
+                    statement("secretsmanager:GetSecretValue", List.of(BUCKET_SECRETS)));
+
+    private static Map<String, Object> statement(Object action, Object resource) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("Effect", "Allow");
+        s.put("Action", action);
+        s.put("Resource", resource);
+        return s;
+    }
 
     /**
      * Rewrites an upstream {@code serverless.yml} tree (or any tree with a {@code functions}
@@ -65,6 +99,17 @@ public final class UpstreamDifferences {
                 }
                 case "module", "pythonRequirements" -> {
                     // a Java function has no Python module directory and no Python requirements
+                }
+                case "iamRoleStatements" -> {
+                    List<Object> statements = new ArrayList<>();
+                    if (e.getValue() instanceof List<?> upstream) {
+                        statements.addAll(upstream);
+                    }
+                    Map<String, Object> added = ADDED_STATEMENTS.get(name);
+                    if (added != null) {
+                        statements.add(new LinkedHashMap<>(added));
+                    }
+                    rewritten.put("iamRoleStatements", statements);
                 }
                 default -> rewritten.put(e.getKey(), e.getValue());
             }
