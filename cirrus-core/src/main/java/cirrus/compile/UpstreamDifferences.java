@@ -20,8 +20,7 @@ import java.util.Map;
  *   <li>{@code !Sub [template, vars]} keeps its template as is, where upstream wrapped a template
  *       holding {@code #{AWS::X}} in a second, invalid {@code Fn::Sub}.
  *   <li>the builtins whose Java handler makes a call v0.15.4's Python did not get the statement
- *       that allows it, appended to their {@code iamRoleStatements} ({@link
- *       #ADDED_STATEMENTS}).
+ *       that allows it, appended to their {@code iamRoleStatements} ({@link #ADDED_STATEMENTS}).
  * </ol>
  */
 public final class UpstreamDifferences {
@@ -38,8 +37,8 @@ public final class UpstreamDifferences {
                     "arn:aws:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:cirrus-creds-*");
 
     /**
-     * The IAM statements a builtin gets beyond v0.15.4's, by function: {@code process} looks up
-     * its deterministic execution before starting it ({@code states:DescribeExecution}); {@code
+     * The IAM statements a builtin gets beyond v0.15.4's, by function: {@code process} looks up its
+     * deterministic execution before starting it ({@code states:DescribeExecution}); {@code
      * update-state} reads payloads passed by URL through the per-bucket credentials, which look up
      * the secret {@code cirrus-creds-<bucket>} first.
      */

@@ -22,7 +22,9 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * software/amazon/awssdk/global/handlers/execution.interceptors}). The action is the request's
  * signing name and operation ({@code states:DescribeExecution}), with the S3 operations whose IAM
  * action has another name mapped ({@code HeadObject} → {@code s3:GetObject}). Calls refused with
- * {@code AccessDenied} are recorded too, so a test can name the missing action.
+ * {@code AccessDenied} are recorded too, so a test can name the missing action. Batch operations
+ * count as the action IAM authorizes them with ({@code sns:PublishBatch} is allowed by {@code
+ * sns:Publish}, {@code sqs:SendMessageBatch} by {@code sqs:SendMessage}).
  */
 public final class CallRecorder implements ExecutionInterceptor {
     private static final Pattern CREDENTIAL =
@@ -35,6 +37,14 @@ public final class CallRecorder implements ExecutionInterceptor {
                     "HeadBucket", List.of("ListBucket"),
                     "CopyObject", List.of("GetObject", "PutObject"),
                     "GetObjectAttributes", List.of("GetObject"));
+
+    /** Batch operations IAM authorizes with the single-entry action. */
+    private static final Map<String, String> BATCH_ACTIONS =
+            Map.of(
+                    "sns:PublishBatch", "sns:Publish",
+                    "sqs:SendMessageBatch", "sqs:SendMessage",
+                    "sqs:DeleteMessageBatch", "sqs:DeleteMessage",
+                    "sqs:ChangeMessageVisibilityBatch", "sqs:ChangeMessageVisibility");
 
     private static final Map<String, Set<String>> CALLS = new ConcurrentHashMap<>();
     private static final Map<String, Set<String>> DENIED = new ConcurrentHashMap<>();
@@ -79,8 +89,10 @@ public final class CallRecorder implements ExecutionInterceptor {
         Call call = attributes.getAttribute(KEY.key);
         if (call != null
                 && context.exception() instanceof AwsServiceException e
-                && e.awsErrorDetails() != null
-                && String.valueOf(e.awsErrorDetails().errorCode()).contains("AccessDenied")) {
+                && (e.statusCode() == 403
+                        || e.awsErrorDetails() != null
+                                && String.valueOf(e.awsErrorDetails().errorCode())
+                                        .contains("AccessDenied"))) {
             DENIED.computeIfAbsent(call.accessKeyId, k -> ConcurrentHashMap.newKeySet())
                     .addAll(call.actions);
         }
@@ -89,10 +101,12 @@ public final class CallRecorder implements ExecutionInterceptor {
     static List<String> actions(String service, String operation) {
         List<String> actions = new ArrayList<>();
         if ("s3".equals(service)) {
-            S3_ACTIONS.getOrDefault(operation, List.of(operation))
+            S3_ACTIONS
+                    .getOrDefault(operation, List.of(operation))
                     .forEach(a -> actions.add("s3:" + a));
         } else {
-            actions.add(service + ":" + operation);
+            String action = service + ":" + operation;
+            actions.add(BATCH_ACTIONS.getOrDefault(action, action));
         }
         return actions;
     }

@@ -36,6 +36,12 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
  */
 public final class MotoIam {
     private static final ObjectMapper JSON = new ObjectMapper();
+    // moto 5.2.1 answers GetRolePolicy of a role CloudFormation created with the Python repr of
+    // the document ({'Version': '2012-10-17', ...})
+    private static final ObjectMapper PYTHON_REPR =
+            com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                    .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_SINGLE_QUOTES)
+                    .build();
 
     private final MotoServer moto;
 
@@ -53,7 +59,7 @@ public final class MotoIam {
                             call("GetRolePolicy", Map.of("RoleName", roleName, "PolicyName", name)),
                             "<PolicyDocument>([^<]+)</PolicyDocument>");
             try {
-                policies.put(name, JSON.readTree(unescape(doc)));
+                policies.put(name, PYTHON_REPR.readTree(unescape(doc)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -76,9 +82,31 @@ public final class MotoIam {
             if (!checkedByMoto) {
                 ((ObjectNode) s).put("Resource", "*");
             }
+            // IAM authorizes a batch operation with the single-entry action; moto checks the
+            // operation's own name, so the stand-in also gets that name
+            List<String> aliases = new ArrayList<>();
+            for (String action : actions(s)) {
+                String alias = MOTO_BATCH_NAMES.get(action);
+                if (alias != null) {
+                    aliases.add(alias);
+                }
+            }
+            if (!aliases.isEmpty()) {
+                List<String> all = actions(s);
+                all.addAll(aliases);
+                ArrayNode replaced = ((ObjectNode) s).putArray("Action");
+                all.forEach(replaced::add);
+            }
         }
         return copy;
     }
+
+    private static final java.util.Map<String, String> MOTO_BATCH_NAMES =
+            java.util.Map.of(
+                    "sns:Publish", "sns:PublishBatch",
+                    "sqs:SendMessage", "sqs:SendMessageBatch",
+                    "sqs:DeleteMessage", "sqs:DeleteMessageBatch",
+                    "sqs:ChangeMessageVisibility", "sqs:ChangeMessageVisibilityBatch");
 
     /** The actions of one statement ({@code Action} as a string or a list). */
     public static List<String> actions(JsonNode statement) {
@@ -128,7 +156,8 @@ public final class MotoIam {
     private String call(String action, Map<String, String> params) {
         StringBuilder body = new StringBuilder("Action=" + action + "&Version=2010-05-08");
         params.forEach(
-                (k, v) -> body.append('&').append(k).append('=').append(URLEncoder.encode(v, UTF_8)));
+                (k, v) ->
+                        body.append('&').append(k).append('=').append(URLEncoder.encode(v, UTF_8)));
         try {
             HttpURLConnection c =
                     (HttpURLConnection) moto.endpoint().resolve("/").toURL().openConnection();
@@ -146,7 +175,8 @@ public final class MotoIam {
             InputStream in = status / 100 == 2 ? c.getInputStream() : c.getErrorStream();
             String response = new String(in.readAllBytes(), UTF_8);
             if (status / 100 != 2) {
-                throw new IllegalStateException("IAM " + action + ": HTTP " + status + " " + response);
+                throw new IllegalStateException(
+                        "IAM " + action + ": HTTP " + status + " " + response);
             }
             return response;
         } catch (IOException e) {
