@@ -186,7 +186,8 @@ public final class DynamoStateStore implements StateStore {
     /**
      * Sets the outputs unconditionally, as v0.15.4's {@code update_item} does: a payload without a
      * state item (published outside a workflow, or its item deleted) gets an item holding only its
-     * key, {@code outputs} and {@code updated}, which readers treat as a payload without state.
+     * key, {@code outputs}, {@code created} and {@code updated}, which readers treat as a payload
+     * without state.
      */
     @Override
     public void setOutputs(PayloadId id, List<String> outputs) {
@@ -196,11 +197,14 @@ public final class DynamoStateStore implements StateStore {
                     r ->
                             r.tableName(table)
                                     .key(key(id))
-                                    .updateExpression("SET #out = :out, #up = :now")
+                                    .updateExpression(
+                                            "SET #out = :out, #up = :now,"
+                                                    + " #cr = if_not_exists(#cr, :now)")
                                     .expressionAttributeNames(
                                             names(
                                                     "#out", StateTable.OUTPUTS,
-                                                    "#up", StateTable.UPDATED))
+                                                    "#up", StateTable.UPDATED,
+                                                    "#cr", StateTable.CREATED))
                                     .expressionAttributeValues(
                                             Map.of(":out", strings(outputs), ":now", s(now))));
         } catch (SdkException e) {

@@ -312,9 +312,10 @@ class DeployedAsBuiltTest {
                                         payload("bad", "publish-only"),
                                         payload("invalid", "publish-only"),
                                         payload("slow", "publish-only"),
-                                        payload("stopped", "publish-only"))
+                                        payload("stopped", "publish-only"),
+                                        payload("quiet", "publish-only"))
                                 .asInt())
-                .isEqualTo(5);
+                .isEqualTo(6);
         String base = "col-a/workflow-publish-only/";
         String arn = state(base + "ok").lastExecution().orElseThrow();
         assertThat(arn)
@@ -335,6 +336,8 @@ class DeployedAsBuiltTest {
                         "{\"errorMessage\": \"no assets\"}"));
         invoke("update-state", ended(base + "slow", "TIMED_OUT", null, null));
         invoke("update-state", ended(base + "stopped", "ABORTED", null, null));
+        // no error in the event: update-state reads it from the execution history
+        invoke("update-state", ended(base + "quiet", "FAILED", null, null));
 
         assertThat(state(base + "ok").state()).isEqualTo(WorkflowState.COMPLETED);
         assertThat(state(base + "bad").state()).isEqualTo(WorkflowState.FAILED);
@@ -342,6 +345,7 @@ class DeployedAsBuiltTest {
         assertThat(state(base + "invalid").state()).isEqualTo(WorkflowState.INVALID);
         assertThat(state(base + "slow").state()).isEqualTo(WorkflowState.FAILED);
         assertThat(state(base + "stopped").state()).isEqualTo(WorkflowState.ABORTED);
+        assertThat(state(base + "quiet").state()).isEqualTo(WorkflowState.FAILED);
     }
 
     @Test
@@ -417,8 +421,8 @@ class DeployedAsBuiltTest {
         ObjectNode event = JsonNodeFactory.instance.objectNode();
         event.put("collections", "col-a").put("workflow", "publish-only").put("state", "FAILED");
         JsonNode found = invoke("feed-rerun", event);
-        assertThat(found.path("found").asInt()).isEqualTo(2);
-        drain(queueUrl(), 2);
+        assertThat(found.path("found").asInt()).isEqualTo(3);
+        drain(queueUrl(), 3);
     }
 
     @Test
