@@ -48,6 +48,9 @@ final class DeployedStack implements AutoCloseable {
     final MotoServer moto;
     final Path project;
 
+    /** {@code <service>-dev}: the stack {@code cirrus deploy} creates for the project. */
+    final String stackName;
+
     /** Logical id → physical id of every stack resource. */
     final Map<String, String> resources = new LinkedHashMap<>();
 
@@ -69,6 +72,7 @@ final class DeployedStack implements AutoCloseable {
     private DeployedStack(MotoServer moto, Path project, AwsBasicCredentials adminKey) {
         this.moto = moto;
         this.project = project;
+        this.stackName = serviceOf(project) + "-dev";
         this.adminKey = adminKey;
         this.admin = clients(adminKey);
     }
@@ -124,7 +128,7 @@ final class DeployedStack implements AutoCloseable {
         try (CloudFormationClient cfn = cloudFormation(adminKey);
                 LambdaClient lambda = lambda(adminKey)) {
             for (StackResourceSummary r :
-                    cfn.listStackResourcesPaginator(q -> q.stackName(STACK))
+                    cfn.listStackResourcesPaginator(q -> q.stackName(stackName))
                             .stackResourceSummaries()) {
                 if (r.logicalResourceId() == null || r.logicalResourceId().isEmpty()) {
                     continue; // a type moto does not support
@@ -155,12 +159,23 @@ final class DeployedStack implements AutoCloseable {
                                     lambda.updateEventSourceMapping(
                                             q -> q.uuid(m.uuid()).enabled(false)));
             for (FunctionConfiguration f : lambda.listFunctions().functions()) {
-                String name = f.functionName().substring(STACK.length() + 1);
+                String name = f.functionName().substring(stackName.length() + 1);
                 String role = f.role().substring(f.role().lastIndexOf('/') + 1);
                 functionRoles.put(name, roleNames.get(role));
                 lambdaEnvironments.put(
                         name, f.environment() == null ? Map.of() : f.environment().variables());
             }
+        }
+    }
+
+    private static String serviceOf(Path project) {
+        try {
+            java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile("(?m)^service:\\s*(\\S+)")
+                            .matcher(java.nio.file.Files.readString(project.resolve("cirrus.yml")));
+            return m.find() ? m.group(1) : "cirrus";
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
