@@ -1,0 +1,103 @@
+package cirrus.local.operate;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import cirrus.local.batch.BatchEmulator;
+import cirrus.local.engine.ExecutionStore;
+import cirrus.local.engine.LocalEngine;
+import cirrus.local.store.LocalStores;
+import cirrus.runtime.json.Json;
+import cirrus.runtime.operate.BatchJobSource;
+import cirrus.runtime.operate.PipelineOperations;
+import cirrus.runtime.operate.Resubmitter;
+import cirrus.runtime.operate.StoreOperations;
+
+/**
+ * The {@link PipelineOperations} of the local engine: state items from its SQLite state table,
+ * executions and histories from its execution store, jobs from its Batch emulator, logs from its
+ * log files, reruns into its process queue.
+ */
+public final class LocalOperations {
+    /** The default execution link: the execution route of the local API ({@code cirrus serve}). */
+    public static final String API_EXECUTION_LINK = "/executions/%s";
+
+    private LocalOperations() {}
+
+    /**
+     * The operations of a running engine (e.g. inside {@code cirrus serve}); reruns go through
+     * {@link LocalEngine#submitAll}, which wakes the engine's process pollers.
+     *
+     * @param executionLink where to look at an execution ({@code %s} is its ARN), e.g. {@code
+     *     http://127.0.0.1:8000/executions/%s}
+     */
+    public static PipelineOperations of(LocalEngine engine, String executionLink) {
+        Resubmitter queue =
+                messages -> engine.submitAll(messages.stream().map(Json::parse).toList());
+        return over(
+                engine.stores(),
+                engine.executions(),
+                engine.batch(),
+                queue,
+                engine.model().bucket("Payloads").map(b -> b.name()).orElse(""),
+                executionLink);
+    }
+
+    /** {@link #of(LocalEngine, String)} linking executions to {@link #API_EXECUTION_LINK}. */
+    public static PipelineOperations of(LocalEngine engine) {
+        return of(engine, API_EXECUTION_LINK);
+    }
+
+    /** The operations over the parts of a local engine (tests, tools reading a state directory). */
+    public static PipelineOperations over(
+            LocalStores stores,
+            ExecutionStore executions,
+            Optional<BatchEmulator> batch,
+            Resubmitter processQueue,
+            String payloadBucket,
+            String executionLink) {
+        return over(
+                stores,
+                executions,
+                batch,
+                processQueue,
+                payloadBucket,
+                executionLink,
+                StoreOperations.PAGE);
+    }
+
+    /** {@link #over} reading {@code pageSize} state items per query. */
+    public static PipelineOperations over(
+            LocalStores stores,
+            ExecutionStore executions,
+            Optional<BatchEmulator> batch,
+            Resubmitter processQueue,
+            String payloadBucket,
+            String executionLink,
+            int pageSize) {
+        BatchJobSource jobs =
+                batch.<BatchJobSource>map(LocalBatchJobs::new).orElse(BatchJobSource.none());
+        return new StoreOperations(
+                stores.stateStore(),
+                new StoreOperations.Sources(
+                        new LocalStateKeys(stores.database()),
+                        new LocalExecutions(executions),
+                        jobs,
+                        new LocalLogs(stores.logs()),
+                        processQueue),
+                payloadBucket,
+                executionLink,
+                Clock.systemUTC(),
+                pageSize);
+    }
+
+    /** A {@link Resubmitter} into a SQLite queue of the stores (the process queue by name). */
+    public static Resubmitter queue(LocalStores stores, String queueName) {
+        return messages -> {
+            if (!messages.isEmpty()) {
+                stores.queue(queueName).sendBatch(List.copyOf(messages));
+            }
+        };
+    }
+}
