@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import cirrus.runtime.json.Json;
 import cirrus.runtime.payload.PayloadId;
 import cirrus.runtime.port.LogReader;
@@ -209,6 +211,16 @@ public final class StoreOperations implements PipelineOperations {
     @Override
     public Optional<BatchJobStatus> batchJob(String jobId) {
         return sources.jobs().describe(jobId);
+    }
+
+    @Override
+    public Optional<JsonNode> definition(String executionArn) {
+        return sources.executions().definition(executionArn);
+    }
+
+    @Override
+    public BatchOverview batchOverview(int jobsPerStatus) {
+        return sources.jobs().overview(jobsPerStatus);
     }
 
     @Override
