@@ -89,4 +89,14 @@ public interface PipelineOperations {
     default BatchOverview batchOverview(int jobsPerStatus) {
         return BatchOverview.empty();
     }
+
+    /**
+     * Sends these payloads (each must have a state item) back to the process queue, as {@link
+     * #rerun(PayloadFilter, boolean)} does for the items a filter selects.
+     *
+     * @throws OperateException {@code PAYLOAD_NOT_FOUND} when one has no state item
+     */
+    default RerunResult rerun(List<PayloadId> ids) {
+        throw new UnsupportedOperationException("this backend cannot rerun single payloads");
+    }
 }

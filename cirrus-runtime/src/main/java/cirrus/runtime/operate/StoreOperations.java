@@ -293,4 +293,22 @@ public final class StoreOperations implements PipelineOperations {
         }
         return new RerunResult(ids, !dryRun && !ids.isEmpty());
     }
+
+    @Override
+    public RerunResult rerun(List<PayloadId> ids) {
+        ids.forEach(this::status);
+        if (!ids.isEmpty()) {
+            sources.processQueue()
+                    .send(
+                            ids.stream()
+                                    .map(
+                                            id ->
+                                                    Json.write(
+                                                            Json.MAPPER
+                                                                    .createObjectNode()
+                                                                    .put("url", inputUrl(id))))
+                                    .toList());
+        }
+        return new RerunResult(List.copyOf(ids), !ids.isEmpty());
+    }
 }
