@@ -24,6 +24,8 @@ import cirrus.cli.command.ShowComponentsCommand;
 import cirrus.cli.command.ShowPluginsCommand;
 import cirrus.cli.command.StatesCommand;
 import cirrus.cli.command.ValidateCommand;
+import cirrus.cli.operate.ExecutionCommand;
+import cirrus.cli.operate.LogsCommand;
 import cirrus.cli.output.Console;
 import cirrus.cli.output.HelpRenderer;
 import cirrus.cli.output.Terminal;
@@ -62,7 +64,9 @@ public final class Cli {
                 .add(RunCommand.class, () -> new RunCommand(context))
                 .add(ServeCommand.class, () -> new ServeCommand(context))
                 .add(ValidateCommand.class, () -> new ValidateCommand(context))
-                .add(DeployCommand.class, () -> new DeployCommand(context));
+                .add(DeployCommand.class, () -> new DeployCommand(context))
+                .add("execution", ExecutionCommand.class, ExecutionCommand::new)
+                .add("logs", LogsCommand.class, LogsCommand::new);
     }
 
     /**

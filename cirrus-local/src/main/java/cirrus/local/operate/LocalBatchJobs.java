@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import cirrus.local.batch.BatchEmulator;
 import cirrus.local.batch.BatchResources;
@@ -20,16 +21,28 @@ import cirrus.runtime.operate.BatchJobSource;
 import cirrus.runtime.operate.BatchJobStatus;
 import cirrus.runtime.operate.BatchOverview;
 
-/** Batch jobs from the local Batch emulator. */
+/** Batch jobs from the local Batch emulator or its job store. */
 final class LocalBatchJobs implements BatchJobSource {
-    private final BatchEmulator batch;
+    private final Function<String, Optional<Job>> jobs;
+    private final Optional<BatchEmulator> batch;
 
+    LocalBatchJobs(Function<String, Optional<Job>> jobs) {
+        this.jobs = jobs;
+        this.batch = Optional.empty();
+    }
+
+    /** The jobs of a running emulator, with its queues and compute environments. */
     LocalBatchJobs(BatchEmulator batch) {
-        this.batch = batch;
+        this.jobs = batch::job;
+        this.batch = Optional.of(batch);
     }
 
     @Override
     public BatchOverview overview(int jobsPerStatus) {
+        if (batch.isEmpty()) {
+            return BatchOverview.empty();
+        }
+        BatchEmulator batch = this.batch.get();
         BatchResources resources = batch.resources();
         List<BatchOverview.Queue> queues = new ArrayList<>();
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
@@ -82,7 +95,7 @@ final class LocalBatchJobs implements BatchJobSource {
 
     @Override
     public Optional<BatchJobStatus> describe(String jobId) {
-        return batch.job(jobId).map(LocalBatchJobs::status);
+        return jobs.apply(jobId).map(LocalBatchJobs::status);
     }
 
     static BatchJobStatus status(Job job) {

@@ -1,5 +1,7 @@
 package cirrus.local.operate;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +10,7 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cirrus.local.batch.BatchEmulator;
+import cirrus.local.batch.SqliteJobStore;
 import cirrus.local.engine.ExecutionStore;
 import cirrus.local.engine.LocalEngine;
 import cirrus.local.model.LocalModel;
@@ -130,6 +133,46 @@ public final class LocalOperations {
                 executionLink,
                 Clock.systemUTC(),
                 pageSize);
+    }
+
+    /**
+     * The operations over a state directory without running the engine (e.g. while {@code cirrus
+     * serve} runs it in another process; SQLite lets both read): state items, executions, Batch
+     * jobs of {@code batch.db}, log files. Reruns go to the SQLite queue {@code processQueue}.
+     */
+    public static Opened open(Path stateDirectory, String processQueue, String executionLink) {
+        LocalStores stores = LocalStores.open(stateDirectory, Clock.systemUTC());
+        Optional<SqliteJobStore> jobStore =
+                Files.isRegularFile(stateDirectory.resolve("batch.db"))
+                        ? Optional.of(SqliteJobStore.open(stateDirectory.resolve("batch.db")))
+                        : Optional.empty();
+        BatchJobSource jobs =
+                jobStore.<BatchJobSource>map(j -> new LocalBatchJobs(j::get))
+                        .orElse(BatchJobSource.none());
+        PipelineOperations ops =
+                new StoreOperations(
+                        stores.stateStore(),
+                        new StoreOperations.Sources(
+                                new LocalStateKeys(stores.database()),
+                                new LocalExecutions(new ExecutionStore(stores.database())),
+                                jobs,
+                                new LocalLogs(stores.logs()),
+                                queue(stores, processQueue)),
+                        "",
+                        executionLink,
+                        Clock.systemUTC());
+        return new Opened(ops, stores, jobStore);
+    }
+
+    /** Operations over an opened state directory; closing closes its databases. */
+    public record Opened(
+            PipelineOperations operations, LocalStores stores, Optional<SqliteJobStore> jobs)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            jobs.ifPresent(SqliteJobStore::close);
+            stores.close();
+        }
     }
 
     /** A {@link Resubmitter} into a SQLite queue of the stores (the process queue by name). */
