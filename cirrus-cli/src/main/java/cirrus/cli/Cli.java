@@ -24,6 +24,7 @@ import cirrus.cli.command.ShowComponentsCommand;
 import cirrus.cli.command.ShowPluginsCommand;
 import cirrus.cli.command.StatesCommand;
 import cirrus.cli.command.ValidateCommand;
+import cirrus.cli.operate.DashboardCommand;
 import cirrus.cli.operate.ExecutionCommand;
 import cirrus.cli.operate.LogsCommand;
 import cirrus.cli.output.Console;
@@ -66,7 +67,8 @@ public final class Cli {
                 .add(ValidateCommand.class, () -> new ValidateCommand(context))
                 .add(DeployCommand.class, () -> new DeployCommand(context))
                 .add("execution", ExecutionCommand.class, ExecutionCommand::new)
-                .add("logs", LogsCommand.class, LogsCommand::new);
+                .add("logs", LogsCommand.class, LogsCommand::new)
+                .add("dashboard", DashboardCommand.class, () -> new DashboardCommand(context));
     }
 
     /**

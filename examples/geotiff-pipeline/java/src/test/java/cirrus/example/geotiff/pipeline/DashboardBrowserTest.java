@@ -33,6 +33,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cirrus.cli.ExitCode;
 import cirrus.example.geotiff.samples.SampleRaster;
+import cirrus.local.dashboard.HeadlessChromium;
 import cirrus.runtime.json.Json;
 
 /**

@@ -1,4 +1,4 @@
-package cirrus.example.geotiff.pipeline;
+package cirrus.local.dashboard;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +20,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * profile, no network besides the page's own server, no background services. Tests skip with a
  * clear message when Chromium is absent, except under {@code CI=true}, where they fail.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
     static final Path CHROMIUM = Path.of(env("CIRRUS_CHROMIUM", "/usr/bin/chromium"));
     static final Path DRIVER = Path.of(env("CIRRUS_CHROMEDRIVER", "/usr/bin/chromedriver"));
 
@@ -31,7 +31,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Skips the calling test class (or fails it under CI) when Chromium is not installed. */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
         String message =
                 "the dashboard's browser tests need Debian's chromium and chromium-driver ("
@@ -45,7 +45,7 @@ final class HeadlessChromium implements AutoCloseable {
         Assumptions.assumeTrue(present, message);
     }
 
-    static HeadlessChromium start(Path profile) throws IOException {
+    public static HeadlessChromium start(Path profile) throws IOException {
         Files.createDirectories(profile);
         System.setProperty("webdriver.chrome.driver", DRIVER.toString());
         ChromeDriverService service =
@@ -71,20 +71,20 @@ final class HeadlessChromium implements AutoCloseable {
         return new HeadlessChromium(new ChromeDriver(service, options));
     }
 
-    ChromeDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 
-    WebDriverWait waiting(Duration timeout) {
+    public WebDriverWait waiting(Duration timeout) {
         return new WebDriverWait(driver, timeout, Duration.ofMillis(100));
     }
 
-    Object script(String js, Object... args) {
+    public Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
     /** A PNG of the window into {@code file}. */
-    void screenshot(Path file) throws IOException {
+    public void screenshot(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, file, StandardCopyOption.REPLACE_EXISTING);
