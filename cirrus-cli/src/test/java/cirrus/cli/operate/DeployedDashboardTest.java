@@ -182,6 +182,15 @@ class DeployedDashboardTest {
                     .as("read-only: no rerun button")
                     .isEmpty();
             browser.screenshot(Path.of("target", "dashboard", "deployed-payload.png"));
+
+            browser.driver().get(ui + "#/batch");
+            browser.waiting(Duration.ofSeconds(30))
+                    .until(
+                            ExpectedConditions.textToBePresentInElementLocated(
+                                    By.id("queues"), "cirrus-dev-"));
+            assertThat(browser.driver().findElement(By.id("environments")).getText())
+                    .contains("cirrus-dev-");
+            browser.screenshot(Path.of("target", "dashboard", "deployed-batch.png"));
         } finally {
             dashboard.interrupt();
             dashboard.join(15_000);
