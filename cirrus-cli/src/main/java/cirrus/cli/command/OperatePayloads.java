@@ -42,7 +42,8 @@ final class OperatePayloads {
                 spec.commandLine().getErr(),
                 () -> {
                     PayloadId pid = parseId(id);
-                    try (OperateSession session = OperateSession.open(stack, Optional.empty())) {
+                    try (OperateSession session =
+                            OperateSession.open(spec, stack, Optional.empty())) {
                         PayloadStatus status = session.operations().status(pid);
                         PrintWriter out = spec.commandLine().getOut();
                         if (output.json()) {
@@ -76,7 +77,8 @@ final class OperatePayloads {
         return OperateSession.guarded(
                 spec.commandLine().getErr(),
                 () -> {
-                    try (OperateSession session = OperateSession.open(stack, Optional.empty())) {
+                    try (OperateSession session =
+                            OperateSession.open(spec, stack, Optional.empty())) {
                         PrintWriter out = spec.commandLine().getOut();
                         PipelineOperations ops = session.operations();
                         if (items) {
@@ -109,7 +111,8 @@ final class OperatePayloads {
         return OperateSession.guarded(
                 spec.commandLine().getErr(),
                 () -> {
-                    try (OperateSession session = OperateSession.open(stack, Optional.empty())) {
+                    try (OperateSession session =
+                            OperateSession.open(spec, stack, Optional.empty())) {
                         PrintWriter out = spec.commandLine().getOut();
                         PipelineOperations ops = session.operations();
                         RerunResult found = ops.rerun(filter, true);

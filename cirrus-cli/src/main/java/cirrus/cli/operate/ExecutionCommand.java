@@ -84,7 +84,8 @@ public final class ExecutionCommand implements Callable<Integer> {
                     spec.commandLine().getErr(),
                     () -> {
                         try (OperateSession session =
-                                OperateSession.open(stack, Optional.ofNullable(stateDirectory))) {
+                                OperateSession.open(
+                                        spec, stack, Optional.ofNullable(stateDirectory))) {
                             PipelineOperations ops = session.operations();
                             ExecutionTimeline t = ops.timeline(executionArn(ops, target));
                             if (output.json()) {

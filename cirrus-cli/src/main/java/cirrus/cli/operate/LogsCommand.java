@@ -62,7 +62,7 @@ public final class LogsCommand implements Callable<Integer> {
                 spec.commandLine().getErr(),
                 () -> {
                     try (OperateSession session =
-                            OperateSession.open(stack, Optional.ofNullable(stateDirectory))) {
+                            OperateSession.open(spec, stack, Optional.ofNullable(stateDirectory))) {
                         PipelineOperations ops = session.operations();
                         String arn = ExecutionCommand.executionArn(ops, target);
                         PrintWriter out = spec.commandLine().getOut();

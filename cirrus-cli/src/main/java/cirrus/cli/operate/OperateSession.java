@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 import cirrus.cli.ExitCode;
+import cirrus.cli.command.RootCommand;
 import cirrus.cli.local.LocalCommandException;
 import cirrus.cli.local.LocalProject;
 import cirrus.local.operate.LocalOperations;
@@ -15,6 +17,8 @@ import cirrus.runtime.json.Json;
 import cirrus.runtime.operate.OperateException;
 import cirrus.runtime.operate.PipelineOperations;
 import cirrus.runtime.port.StoreException;
+
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The pipeline an operate command works on: the deployed stack of {@link StackOptions}, else the
@@ -35,14 +39,18 @@ public final class OperateSession implements AutoCloseable {
     }
 
     /** Opens the deployed stack, or the local state directory ({@code --state-dir} or default). */
-    public static OperateSession open(StackOptions stack, Optional<Path> stateDirectory) {
+    public static OperateSession open(
+            CommandSpec spec, StackOptions stack, Optional<Path> stateDirectory) {
         if (stack.deployed()) {
-            StackOptions.Deployed d = stack.connect(Optional.empty());
+            StackOptions.Deployed d = stack.connect(environment(spec), project(spec));
             return new OperateSession(d.operations(), d);
         }
         Path state =
                 stateDirectory.orElseGet(
-                        () -> LocalProject.locate(Optional.empty()).resolve(".cirrus/local"));
+                        () ->
+                                project(spec)
+                                        .orElseGet(() -> LocalProject.locate(Optional.empty()))
+                                        .resolve(".cirrus/local"));
         if (!Files.isRegularFile(state.resolve("state.db"))) {
             throw new LocalCommandException(
                     "no local engine state in "
@@ -52,6 +60,26 @@ public final class OperateSession implements AutoCloseable {
         }
         LocalOperations.Opened opened = LocalOperations.open(state, "", localLink(state));
         return new OperateSession(opened.operations(), opened);
+    }
+
+    /** The environment of this invocation: the CLI context's, else the process's. */
+    public static Map<String, String> environment(CommandSpec spec) {
+        if (spec.root().userObject() instanceof RootCommand root) {
+            return root.context().environment().variables();
+        }
+        return System.getenv();
+    }
+
+    /** The project directory of this invocation, when there is one. */
+    public static Optional<Path> project(CommandSpec spec) {
+        if (spec.root().userObject() instanceof RootCommand root) {
+            try {
+                return root.context().projectDirectory();
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /** The local API's execution route when {@code cirrus serve} runs, else its path. */

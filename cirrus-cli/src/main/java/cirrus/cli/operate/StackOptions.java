@@ -17,7 +17,6 @@ import cirrus.aws.config.AwsClients;
 import cirrus.aws.config.AwsSettings;
 import cirrus.aws.operate.AwsOperations;
 import cirrus.aws.operate.DeployedStack;
-import cirrus.cli.local.LocalProject;
 import cirrus.runtime.operate.OperateException;
 import cirrus.runtime.operate.PipelineOperations;
 
@@ -63,21 +62,19 @@ public final class StackOptions {
     }
 
     /** A connection to the deployed stack; the caller closes it. */
-    public Deployed connect(Optional<Path> projectDir) {
-        Optional<Path> project = projectDir.or(StackOptions::findProject);
+    public Deployed connect(Map<String, String> env, Optional<Path> project) {
         Optional<String> config = project.flatMap(StackOptions::readConfig);
         String name =
                 stack != null
                         ? stack
                         : config.flatMap(c -> value(c, "stackName"))
                                 .orElseGet(() -> serviceOf(config) + "-" + stage);
-        Map<String, String> env = System.getenv();
         AwsSettings fromEnv = AwsSettings.fromEnvironment(env);
         String regionName =
                 Optional.ofNullable(region)
                         .or(() -> nonBlank(env.get("AWS_REGION")))
                         .or(() -> nonBlank(env.get("AWS_DEFAULT_REGION")))
-                        .or(this::profileRegion)
+                        .or(() -> profileRegion(env))
                         .or(() -> config.flatMap(c -> value(c, "region")))
                         .orElse(AwsSettings.DEFAULT_REGION);
         AwsSettings settings =
@@ -114,8 +111,8 @@ public final class StackOptions {
                                         "run in the project directory or pass --stack NAME"));
     }
 
-    private Optional<String> profileRegion() {
-        String name = profile != null ? profile : System.getenv("AWS_PROFILE");
+    private Optional<String> profileRegion(Map<String, String> env) {
+        String name = profile != null ? profile : env.get("AWS_PROFILE");
         if (name == null) {
             return Optional.empty();
         }
@@ -123,14 +120,6 @@ public final class StackOptions {
             return ProfileFile.defaultProfileFile()
                     .profile(name)
                     .flatMap(p -> p.property("region"));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<Path> findProject() {
-        try {
-            return Optional.of(LocalProject.locate(Optional.empty()));
         } catch (RuntimeException e) {
             return Optional.empty();
         }

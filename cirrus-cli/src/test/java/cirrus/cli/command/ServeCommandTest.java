@@ -117,6 +117,10 @@ class ServeCommandTest {
             Result status = cirrus("payload", "status", "--url", url, id);
             assertThat(Json.parse(status.out()).path("outputs").get(0).asText())
                     .endsWith("/srv-1/srv-1.json");
+            // executions link to the local API, not to the AWS console of a made-up account
+            assertThat(Json.parse(status.out()).path("executions").get(0).asText())
+                    .startsWith(url.replaceAll("/$", "") + "/executions/arn%3Aaws%3Astates%3A")
+                    .doesNotContain("console.aws.amazon.com");
 
             Result list =
                     cirrus(
