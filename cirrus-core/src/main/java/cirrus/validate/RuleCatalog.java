@@ -10,6 +10,7 @@ import cirrus.validate.rule.BatchParallelRule;
 import cirrus.validate.rule.BatchRetryRule;
 import cirrus.validate.rule.BatchTargetRule;
 import cirrus.validate.rule.ComputeEnvironmentQuotaRule;
+import cirrus.validate.rule.DeadErrorHandlerRule;
 import cirrus.validate.rule.EnvironmentsPerQueueRule;
 import cirrus.validate.rule.HardCodedWorkflowNameRule;
 import cirrus.validate.rule.JobCapacityRule;
@@ -215,6 +216,13 @@ public enum RuleCatalog {
             "the state machine name hard-codes the service or stage",
             "name: ${self:service}-${self:provider.stage}-<workflow>",
             HardCodedWorkflowNameRule::new),
+    DEAD_ERROR_HANDLER(
+            "CIRRUS-V211",
+            Family.WORKFLOWS,
+            Severity.WARNING,
+            "a Retry or Catch entry names an error it can never handle",
+            "name errors the state can report; for missing data, check it first with a Choice",
+            DeadErrorHandlerRule::new),
 
     // 4. AWS Batch
     NO_JOB_DEFINITION(
