@@ -88,7 +88,9 @@ public final class DashboardCommand implements Callable<Integer> {
                     ServerSettings settings = ServerAddress.settings(host, port, allowRemote);
                     ServerToken token = ServerToken.random();
                     try (StackOptions.Deployed deployed =
-                                    stack.connect(context.projectDirectory());
+                                    stack.connect(
+                                            context.environment().variables(),
+                                            context.projectDirectory());
                             Dashboard dashboard =
                                     new Dashboard(
                                             deployed.operations(),

@@ -108,9 +108,6 @@ class DeployedDashboardTest {
             }
         }
 
-        // the SDK reads credentials from system properties before the environment
-        System.setProperty("aws.accessKeyId", "test");
-        System.setProperty("aws.secretAccessKey", "test");
         StringWriter out = new StringWriter();
         StringWriter serveErr = new StringWriter();
         AtomicInteger exit = new AtomicInteger(-1);
@@ -194,8 +191,6 @@ class DeployedDashboardTest {
         } finally {
             dashboard.interrupt();
             dashboard.join(15_000);
-            System.clearProperty("aws.accessKeyId");
-            System.clearProperty("aws.secretAccessKey");
         }
         assertThat(exit.get()).as(serveErr.toString()).isEqualTo(ExitCode.OK);
         assertThat(Optional.ofNullable(clients)).isPresent();
