@@ -18,11 +18,42 @@ import java.util.Map;
  *       handler}, {@code package: {artifact: lambdas/cirrus-builtins.jar}}, no {@code module} and
  *       (in {@code show} output) no {@code pythonRequirements};
  *   <li>{@code !Sub [template, vars]} keeps its template as is, where upstream wrapped a template
- *       holding {@code #{AWS::X}} in a second, invalid {@code Fn::Sub}.
+ *       holding {@code #{AWS::X}} in a second, invalid {@code Fn::Sub};
+ *   <li>a project made by {@code cirrus init} runs Python functions on {@value
+ *       #INIT_PYTHON_RUNTIME} where v0.15.4's template said {@value #UPSTREAM_INIT_PYTHON_RUNTIME},
+ *       which AWS no longer lets anyone create (so {@code provider.runtime} differs), and its
+ *       {@code package.json} pins Serverless {@value #INIT_SERVERLESS_VERSION} (whose schema knows
+ *       {@code java21}).
  * </ol>
  */
 public final class UpstreamDifferences {
+    /** The provider runtime v0.15.4's {@code init} wrote. */
+    public static final String UPSTREAM_INIT_PYTHON_RUNTIME = "python3.9";
+
+    /** The provider runtime our {@code init} writes: one AWS Lambda lets you create today. */
+    public static final String INIT_PYTHON_RUNTIME = "python3.12";
+
+    /** The Serverless range v0.15.4's {@code init} pinned in {@code package.json}. */
+    public static final String UPSTREAM_INIT_SERVERLESS_VERSION = "~3.18.0";
+
+    /** The Serverless range our {@code init} pins: the last v3 release, whose schema has java21. */
+    public static final String INIT_SERVERLESS_VERSION = "~3.40.0";
+
     private UpstreamDifferences() {}
+
+    /**
+     * A file v0.15.4's {@code init} wrote ({@code cirrus.yml}, {@code package.json}) as our {@code
+     * init} writes it: the same text with the newer Python runtime and Serverless pin.
+     */
+    public static String initFile(String upstreamText) {
+        return upstreamText
+                .replace(
+                        "runtime: " + UPSTREAM_INIT_PYTHON_RUNTIME + "\n",
+                        "runtime: " + INIT_PYTHON_RUNTIME + "\n")
+                .replace(
+                        "\"serverless\": \"" + UPSTREAM_INIT_SERVERLESS_VERSION + "\"",
+                        "\"serverless\": \"" + INIT_SERVERLESS_VERSION + "\"");
+    }
 
     /**
      * Rewrites an upstream {@code serverless.yml} tree (or any tree with a {@code functions}
@@ -40,6 +71,12 @@ public final class UpstreamDifferences {
             }
         }
         unwrapSubTemplates(upstream);
+        if (upstream.get("provider") instanceof Map<?, ?> provider
+                && UPSTREAM_INIT_PYTHON_RUNTIME.equals(provider.get("runtime"))) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> p = (Map<String, Object>) provider;
+            p.put("runtime", INIT_PYTHON_RUNTIME);
+        }
         return upstream;
     }
 

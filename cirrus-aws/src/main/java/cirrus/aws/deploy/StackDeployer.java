@@ -152,7 +152,7 @@ final class StackDeployer {
                             + " request for stack "
                             + stackName
                             + " failed: "
-                            + e.getMessage(),
+                            + SdkErrors.of(e),
                     e);
         }
         Stack done = await(stackName, new HashSet<>(before));
@@ -288,7 +288,7 @@ final class StackDeployer {
                     e);
         } catch (SdkException e) {
             throw new DeployException(
-                    DeployException.REQUEST, "cannot reach CloudFormation: " + e.getMessage(), e);
+                    DeployException.REQUEST, "cannot reach CloudFormation: " + SdkErrors.of(e), e);
         }
     }
 

@@ -3,10 +3,12 @@ package cirrus.cli.command;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +24,8 @@ import cirrus.cli.operate.OperateSession;
 import cirrus.cli.operate.OutputFormat;
 import cirrus.cli.operate.StackOptions;
 import cirrus.runtime.json.Json;
+import cirrus.runtime.payload.ProcessPayload;
+import cirrus.runtime.port.WorkflowState;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,7 +55,8 @@ final class PayloadClientCommands {
     }
 
     private static int failed(CommandSpec spec, ServeClient.Reply reply) {
-        spec.commandLine().getErr().println("Error: " + reply.error());
+        String error = reply.error(); // "error[CODE] message", or "HTTP 500" without a body
+        spec.commandLine().getErr().println(error.startsWith("error[") ? error : "Error: " + error);
         return ExitCode.ERROR;
     }
 
@@ -67,6 +72,33 @@ final class PayloadClientCommands {
                 description = "Payload JSON files (a payload or an array); - for stdin.")
         List<String> files;
 
+        @Option(
+                names = "--replace",
+                description = "Process payloads again even when they are COMPLETED or INVALID.")
+        boolean replace;
+
+        /**
+         * Why {@code process} would not run {@code payload} (it is COMPLETED or INVALID and not
+         * replaced), as the line to print; empty when it would run.
+         */
+        private Optional<String> skip(JsonNode payload) {
+            String id = ProcessPayload.of(payload.deepCopy(), true).id();
+            ServeClient.Reply reply =
+                    client.get("/payloads/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
+            String state = reply.status() == 200 ? reply.body().path("state").asText() : "";
+            boolean finished =
+                    Arrays.stream(WorkflowState.values())
+                            .anyMatch(s -> s.name().equals(state) && s.needsReplaceToRerun());
+            return finished
+                    ? Optional.of(
+                            "skipped "
+                                    + id
+                                    + ": already "
+                                    + state
+                                    + " (--replace processes it again)")
+                    : Optional.empty();
+        }
+
         @Override
         public Integer call() {
             return PayloadClientCommands.call(
@@ -78,7 +110,17 @@ final class PayloadClientCommands {
                             return ExitCode.ERROR;
                         }
                         ArrayNode body = JsonNodeFactory.instance.arrayNode();
-                        read.payloads().forEach(body::add);
+                        for (JsonNode payload : read.payloads()) {
+                            Optional<String> skip = replace ? Optional.empty() : skip(payload);
+                            if (skip.isPresent()) {
+                                spec.commandLine().getOut().println(skip.get());
+                            } else {
+                                body.add(replace ? PayloadFiles.withReplace(payload) : payload);
+                            }
+                        }
+                        if (body.isEmpty()) {
+                            return ExitCode.OK;
+                        }
                         ServeClient.Reply reply = client.post("/payloads", body);
                         if (reply.status() != 202) {
                             return failed(spec, reply);

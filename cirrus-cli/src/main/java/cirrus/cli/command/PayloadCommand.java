@@ -20,6 +20,8 @@ import cirrus.runtime.json.InvalidJsonException;
 import cirrus.runtime.json.Json;
 import cirrus.runtime.payload.InvalidPayloadException;
 import cirrus.runtime.payload.ProcessPayload;
+import cirrus.runtime.stac.StacFinding;
+import cirrus.runtime.stac.StacValidator;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -124,8 +126,22 @@ public final class PayloadCommand implements Callable<Integer> {
                 err.println(loaded.error);
                 return ExitCode.ERROR;
             }
+            String name = file.equals("-") ? "<stdin>" : file;
             for (String warning : loaded.payload.warnings()) {
-                err.println((file.equals("-") ? "<stdin>" : file) + ": warning: " + warning);
+                err.println(name + ": warning: " + warning);
+            }
+            // every item against the official STAC schemas bundled with cirrus (offline)
+            int errors = 0;
+            List<ObjectNode> features = loaded.payload.features();
+            for (int i = 0; i < features.size(); i++) {
+                for (StacFinding f :
+                        StacValidator.bundled().check(features.get(i), "/features/" + i)) {
+                    err.println(name + ": " + f.diagnostic());
+                    errors += f.error() ? 1 : 0;
+                }
+            }
+            if (errors > 0) {
+                return ExitCode.ERROR;
             }
             spec.commandLine().getOut().println("valid: " + loaded.payload.id());
             return ExitCode.OK;
@@ -189,7 +205,12 @@ public final class PayloadCommand implements Callable<Integer> {
                 item.putNull("geometry");
                 item.putObject("properties").put("datetime", "2020-01-01T00:00:00Z");
                 item.putObject("assets");
-                item.putArray("links");
+                // STAC 1.0.0: an item that names its collection links to it
+                item.putArray("links")
+                        .addObject()
+                        .put("rel", "collection")
+                        .put("href", "REPLACE-WITH-COLLECTION-URL")
+                        .put("type", "application/json");
             }
             ObjectNode process = payload.putObject("process");
             process.put("workflow", workflow);

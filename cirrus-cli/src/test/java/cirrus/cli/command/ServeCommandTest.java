@@ -155,8 +155,22 @@ class ServeCommandTest {
 
             Result missing = cirrus("payload", "status", "--url", url, "a/workflow-b/c");
             assertThat(missing.code()).isEqualTo(ExitCode.ERROR);
-            assertThat(missing.err())
-                    .isEqualTo("Error: error[NotFound] no payload a/workflow-b/c\n");
+            assertThat(missing.err()).isEqualTo("error[NotFound] no payload a/workflow-b/c\n");
+            Result badId = cirrus("payload", "status", "--url", url, "not-an-id");
+            assertThat(badId.code()).isEqualTo(ExitCode.ERROR);
+            assertThat(badId.err()).startsWith("error[CIRRUS-P004] ").doesNotContain("Error:");
+
+            Result again = cirrus("payload", "submit", "--url", url, payload.toString());
+            assertThat(again.code()).as(again.err()).isEqualTo(ExitCode.OK);
+            assertThat(again.out())
+                    .isEqualTo(
+                            "skipped test-collection/workflow-publish-only/srv-1: already"
+                                    + " COMPLETED (--replace processes it again)\n");
+            Result replaced =
+                    cirrus("payload", "submit", "--replace", "--url", url, payload.toString());
+            assertThat(replaced.code()).as(replaced.err()).isEqualTo(ExitCode.OK);
+            assertThat(replaced.out())
+                    .isEqualTo("submitted test-collection/workflow-publish-only/srv-1\n");
 
             Result busy = cirrus("run", payload.toString());
             assertThat(busy.code()).isEqualTo(ExitCode.ERROR);
