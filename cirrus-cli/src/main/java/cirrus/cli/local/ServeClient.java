@@ -13,12 +13,15 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cirrus.cli.operate.OperateSession;
 import cirrus.local.http.ServerSettings;
 import cirrus.local.http.ServerToken;
 import cirrus.runtime.json.InvalidJsonException;
 import cirrus.runtime.json.Json;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Talks to a running {@code cirrus serve}: its URL is {@code --url}, else {@code
@@ -36,6 +39,9 @@ public final class ServeClient {
             paramLabel = "DIR",
             description = "The state directory of the engine (default: <project>/.cirrus/local).")
     Path stateDirectory;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -96,8 +102,15 @@ public final class ServeClient {
         Path state =
                 stateDirectory != null
                         ? stateDirectory
-                        : LocalProject.locate(Optional.empty()).resolve(".cirrus/local");
+                        : invocationProject()
+                                .orElseGet(() -> LocalProject.locate(Optional.empty()))
+                                .resolve(".cirrus/local");
         return state.resolve("serve.json");
+    }
+
+    /** The project of this invocation ({@code --cirrus-dir}, its working directory), if any. */
+    private Optional<Path> invocationProject() {
+        return mixee == null ? Optional.empty() : OperateSession.project(mixee);
     }
 
     private Optional<JsonNode> serveFile() {
