@@ -35,7 +35,7 @@ public final class AwsOperations {
                 new StoreOperations.Sources(
                         new DynamoStateKeys(clients.dynamoDb(), stack.stateTable()),
                         new StepFunctionsExecutions(clients.sfn()),
-                        new BatchJobStatuses(clients.batch()),
+                        new BatchJobStatuses(clients.batch(), stack.stackName() + "-"),
                         new CloudWatchLogSource(clients.logs(), stack.batchLogGroup()),
                         messages -> {
                             if (!messages.isEmpty()) {

@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.InvalidArnException;
 
+import cirrus.runtime.json.InvalidJsonException;
+import cirrus.runtime.json.Json;
 import cirrus.runtime.operate.ExecutionSource;
 import cirrus.runtime.operate.ExecutionStatus;
 import cirrus.runtime.operate.ExecutionSummary;
@@ -43,6 +47,40 @@ final class StepFunctionsExecutions implements ExecutionSource {
                         Optional.ofNullable(e.stopDate()),
                         Optional.ofNullable(e.error()).filter(s -> !s.isEmpty()),
                         Optional.ofNullable(e.cause()).filter(s -> !s.isEmpty())));
+    }
+
+    /**
+     * The definition the execution ran (DescribeStateMachineForExecution), else the state machine's
+     * current one (DescribeStateMachine of the ARN's state machine).
+     */
+    @Override
+    public Optional<JsonNode> definition(String executionArn) {
+        String text;
+        try {
+            text =
+                    sfn.describeStateMachineForExecution(r -> r.executionArn(executionArn))
+                            .definition();
+        } catch (ExecutionDoesNotExistException | InvalidArnException notFound) {
+            return Optional.empty();
+        } catch (RuntimeException unsupported) {
+            String[] parts = executionArn.split(":");
+            if (parts.length < 8) {
+                return Optional.empty();
+            }
+            String machine =
+                    String.join(":", java.util.Arrays.copyOf(parts, 7))
+                            .replace(":execution:", ":stateMachine:");
+            try {
+                text = sfn.describeStateMachine(r -> r.stateMachineArn(machine)).definition();
+            } catch (RuntimeException ex) {
+                return Optional.empty();
+            }
+        }
+        try {
+            return Optional.ofNullable(text).map(Json::parse);
+        } catch (InvalidJsonException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

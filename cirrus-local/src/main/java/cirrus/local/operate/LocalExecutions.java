@@ -2,6 +2,9 @@ package cirrus.local.operate;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import cirrus.local.engine.ExecutionRecord;
 import cirrus.local.engine.ExecutionStore;
@@ -13,9 +16,23 @@ import cirrus.runtime.operate.HistoryEvent;
 /** Executions and histories from the local engine's execution store. */
 final class LocalExecutions implements ExecutionSource {
     private final ExecutionStore store;
+    private final Function<String, Optional<JsonNode>> definitions;
 
     LocalExecutions(ExecutionStore store) {
+        this(store, workflow -> Optional.empty());
+    }
+
+    /**
+     * @param definitions the definition of a workflow (by the name its executions record)
+     */
+    LocalExecutions(ExecutionStore store, Function<String, Optional<JsonNode>> definitions) {
         this.store = store;
+        this.definitions = definitions;
+    }
+
+    @Override
+    public Optional<JsonNode> definition(String executionArn) {
+        return store.get(executionArn).flatMap(e -> definitions.apply(e.workflow()));
     }
 
     @Override

@@ -5,14 +5,20 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import cirrus.local.batch.BatchEmulator;
 import cirrus.local.batch.SqliteJobStore;
 import cirrus.local.engine.ExecutionStore;
 import cirrus.local.engine.LocalEngine;
+import cirrus.local.model.LocalModel;
+import cirrus.local.model.LocalStateMachine;
 import cirrus.local.store.LocalStores;
 import cirrus.runtime.json.Json;
 import cirrus.runtime.operate.BatchJobSource;
+import cirrus.runtime.operate.ExecutionSource;
 import cirrus.runtime.operate.PipelineOperations;
 import cirrus.runtime.operate.Resubmitter;
 import cirrus.runtime.operate.StoreOperations;
@@ -38,13 +44,14 @@ public final class LocalOperations {
     public static PipelineOperations of(LocalEngine engine, String executionLink) {
         Resubmitter queue =
                 messages -> engine.submitAll(messages.stream().map(Json::parse).toList());
-        return over(
+        return build(
                 engine.stores(),
-                engine.executions(),
+                new LocalExecutions(engine.executions(), definitions(engine.model())),
                 engine.batch(),
                 queue,
                 engine.model().bucket("Payloads").map(b -> b.name()).orElse(""),
-                executionLink);
+                executionLink,
+                StoreOperations.PAGE);
     }
 
     /** {@link #of(LocalEngine, String)} linking executions to {@link #API_EXECUTION_LINK}. */
@@ -79,14 +86,46 @@ public final class LocalOperations {
             String payloadBucket,
             String executionLink,
             int pageSize) {
+        return build(
+                stores,
+                new LocalExecutions(executions),
+                batch,
+                processQueue,
+                payloadBucket,
+                executionLink,
+                pageSize);
+    }
+
+    /** The definitions of the model's workflows, by workflow key or state machine name. */
+    static Function<String, Optional<JsonNode>> definitions(LocalModel model) {
+        return workflow -> {
+            LocalStateMachine machine = model.stateMachines().get(workflow);
+            if (machine == null) {
+                machine =
+                        model.stateMachines().values().stream()
+                                .filter(m -> m.name().equals(workflow))
+                                .findFirst()
+                                .orElse(null);
+            }
+            return Optional.ofNullable(machine).map(m -> Json.parse(m.definitionJson()));
+        };
+    }
+
+    private static PipelineOperations build(
+            LocalStores stores,
+            ExecutionSource executions,
+            Optional<BatchEmulator> batch,
+            Resubmitter processQueue,
+            String payloadBucket,
+            String executionLink,
+            int pageSize) {
         BatchJobSource jobs =
-                batch.<BatchJobSource>map(b -> new LocalBatchJobs(b::job))
-                        .orElse(BatchJobSource.none());
+                batch.<BatchJobSource>map(LocalBatchJobs::new).orElse(BatchJobSource.none());
         return new StoreOperations(
                 stores.stateStore(),
                 new StoreOperations.Sources(
                         new LocalStateKeys(stores.database()),
-                        new LocalExecutions(executions),
+                        executions,
                         jobs,
                         new LocalLogs(stores.logs()),
                         processQueue),

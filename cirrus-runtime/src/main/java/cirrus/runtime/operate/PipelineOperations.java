@@ -3,6 +3,8 @@ package cirrus.runtime.operate;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import cirrus.runtime.payload.PayloadId;
 import cirrus.runtime.port.StateRecord;
 
@@ -72,4 +74,29 @@ public interface PipelineOperations {
      * @throws OperateException {@code BAD_FILTER} when the filter names no workflow
      */
     RerunResult rerun(PayloadFilter filter, boolean dryRun);
+
+    /**
+     * The Amazon States Language definition an execution ran (to draw it), or empty when unknown.
+     */
+    default Optional<JsonNode> definition(String executionArn) {
+        return Optional.empty();
+    }
+
+    /**
+     * The Batch queues, compute environments (vCPUs in use against {@code MaxvCpus}) and latest
+     * jobs, at most {@code jobsPerStatus} of each queue and status.
+     */
+    default BatchOverview batchOverview(int jobsPerStatus) {
+        return BatchOverview.empty();
+    }
+
+    /**
+     * Sends these payloads (each must have a state item) back to the process queue, as {@link
+     * #rerun(PayloadFilter, boolean)} does for the items a filter selects.
+     *
+     * @throws OperateException {@code PAYLOAD_NOT_FOUND} when one has no state item
+     */
+    default RerunResult rerun(List<PayloadId> ids) {
+        throw new UnsupportedOperationException("this backend cannot rerun single payloads");
+    }
 }

@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import cirrus.runtime.json.Json;
 import cirrus.runtime.payload.PayloadId;
 import cirrus.runtime.port.LogReader;
@@ -212,6 +214,16 @@ public final class StoreOperations implements PipelineOperations {
     }
 
     @Override
+    public Optional<JsonNode> definition(String executionArn) {
+        return sources.executions().definition(executionArn);
+    }
+
+    @Override
+    public BatchOverview batchOverview(int jobsPerStatus) {
+        return sources.jobs().overview(jobsPerStatus);
+    }
+
+    @Override
     public List<LogLine> batchLog(String jobId, int maxLines) {
         BatchJobStatus job =
                 batchJob(jobId)
@@ -280,5 +292,23 @@ public final class StoreOperations implements PipelineOperations {
             sources.processQueue().send(messages);
         }
         return new RerunResult(ids, !dryRun && !ids.isEmpty());
+    }
+
+    @Override
+    public RerunResult rerun(List<PayloadId> ids) {
+        ids.forEach(this::status);
+        if (!ids.isEmpty()) {
+            sources.processQueue()
+                    .send(
+                            ids.stream()
+                                    .map(
+                                            id ->
+                                                    Json.write(
+                                                            Json.MAPPER
+                                                                    .createObjectNode()
+                                                                    .put("url", inputUrl(id))))
+                                    .toList());
+        }
+        return new RerunResult(List.copyOf(ids), !ids.isEmpty());
     }
 }
