@@ -27,6 +27,9 @@ import cirrus.cli.command.ShowComponentsCommand;
 import cirrus.cli.command.ShowPluginsCommand;
 import cirrus.cli.command.StatesCommand;
 import cirrus.cli.command.ValidateCommand;
+import cirrus.cli.operate.DashboardCommand;
+import cirrus.cli.operate.ExecutionCommand;
+import cirrus.cli.operate.LogsCommand;
 import cirrus.cli.output.Console;
 import cirrus.cli.output.HelpOptions;
 import cirrus.cli.output.HelpRenderer;
@@ -67,6 +70,9 @@ public final class Cli {
                 .add(ServeCommand.class, () -> new ServeCommand(context))
                 .add(ValidateCommand.class, () -> new ValidateCommand(context))
                 .add(DeployCommand.class, () -> new DeployCommand(context))
+                .add("execution", ExecutionCommand.class, ExecutionCommand::new)
+                .add("logs", LogsCommand.class, LogsCommand::new)
+                .add("dashboard", DashboardCommand.class, () -> new DashboardCommand(context))
                 .add(HelpCommand.class, HelpCommand::new)
                 .add(CompletionCommand.class, () -> new CompletionCommand(() -> fullTree(context)));
     }

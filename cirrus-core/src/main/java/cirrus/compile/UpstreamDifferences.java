@@ -23,7 +23,9 @@ import java.util.Map;
  *       #INIT_PYTHON_RUNTIME} where v0.15.4's template said {@value #UPSTREAM_INIT_PYTHON_RUNTIME},
  *       which AWS no longer lets anyone create (so {@code provider.runtime} differs), and its
  *       {@code package.json} pins Serverless {@value #INIT_SERVERLESS_VERSION} (whose schema knows
- *       {@code java21}).
+ *       {@code java21});
+ *   <li>the builtins whose Java handler makes a call v0.15.4's Python did not get the statement
+ *       that allows it, appended to their {@code iamRoleStatements} ({@link #ADDED_STATEMENTS}).
  * </ol>
  */
 public final class UpstreamDifferences {
@@ -40,6 +42,37 @@ public final class UpstreamDifferences {
     public static final String INIT_SERVERLESS_VERSION = "~3.40.0";
 
     private UpstreamDifferences() {}
+
+    // as the build writes them: #{AWS::X} in a definition becomes an Fn::Sub of ${AWS::X}
+    private static final Map<String, Object> STATES_EXECUTION =
+            Map.of(
+                    "Fn::Sub",
+                    "arn:aws:states:${AWS::Region}:${AWS::AccountId}:execution:${AWS::StackName}-*");
+    private static final Map<String, Object> BUCKET_SECRETS =
+            Map.of(
+                    "Fn::Sub",
+                    "arn:aws:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:cirrus-creds-*");
+
+    /**
+     * The IAM statements a builtin gets beyond v0.15.4's, by function: {@code process} looks up its
+     * deterministic execution before starting it ({@code states:DescribeExecution}); {@code
+     * update-state} reads payloads passed by URL through the per-bucket credentials, which look up
+     * the secret {@code cirrus-creds-<bucket>} first.
+     */
+    public static final Map<String, Map<String, Object>> ADDED_STATEMENTS =
+            Map.of(
+                    "process",
+                    statement(List.of("states:DescribeExecution"), STATES_EXECUTION),
+                    "update-state",
+                    statement("secretsmanager:GetSecretValue", List.of(BUCKET_SECRETS)));
+
+    private static Map<String, Object> statement(Object action, Object resource) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("Effect", "Allow");
+        s.put("Action", action);
+        s.put("Resource", resource);
+        return s;
+    }
 
     /**
      * A file v0.15.4's {@code init} wrote ({@code cirrus.yml}, {@code package.json}) as our {@code
@@ -102,6 +135,17 @@ public final class UpstreamDifferences {
                 }
                 case "module", "pythonRequirements" -> {
                     // a Java function has no Python module directory and no Python requirements
+                }
+                case "iamRoleStatements" -> {
+                    List<Object> statements = new ArrayList<>();
+                    if (e.getValue() instanceof List<?> upstream) {
+                        statements.addAll(upstream);
+                    }
+                    Map<String, Object> added = ADDED_STATEMENTS.get(name);
+                    if (added != null) {
+                        statements.add(new LinkedHashMap<>(added));
+                    }
+                    rewritten.put("iamRoleStatements", statements);
                 }
                 default -> rewritten.put(e.getKey(), e.getValue());
             }

@@ -46,6 +46,11 @@ public final class RootCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    /** The context of this invocation (for subcommands that picocli creates). */
+    public CliContext context() {
+        return context;
+    }
+
     /** The value of {@code --cirrus-dir}, or null. */
     public Path cirrusDir() {
         return cirrusDir;

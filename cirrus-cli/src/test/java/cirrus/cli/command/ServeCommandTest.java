@@ -6,12 +6,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import cirrus.cli.Cli;
 import cirrus.cli.Environment;
@@ -66,8 +69,28 @@ class ServeCommandTest {
         serve.start();
         try {
             await("serve.json", () -> Files.exists(serveFile));
-            String url = Json.parse(Files.readString(serveFile)).path("url").asText();
+            JsonNode info = Json.parse(Files.readString(serveFile));
+            String url = info.path("url").asText();
             assertThat(url).startsWith("http://127.0.0.1:");
+            assertThat(info.path("token").asText()).hasSizeGreaterThan(30);
+            assertThat(Files.getPosixFilePermissions(serveFile))
+                    .as("serve.json holds the token: owner only")
+                    .containsExactlyInAnyOrder(
+                            PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            Result noToken =
+                    cirrus(
+                            "payload",
+                            "rerun",
+                            "--url",
+                            url,
+                            "--state-dir",
+                            project.resolve("elsewhere").toString(),
+                            "--collections",
+                            "test-collection",
+                            "--workflow",
+                            "publish-only");
+            assertThat(noToken.code()).isEqualTo(ExitCode.ERROR);
+            assertThat(noToken.err()).contains("MissingToken");
 
             Path payload =
                     Files.writeString(
@@ -94,6 +117,10 @@ class ServeCommandTest {
             Result status = cirrus("payload", "status", "--url", url, id);
             assertThat(Json.parse(status.out()).path("outputs").get(0).asText())
                     .endsWith("/srv-1/srv-1.json");
+            // executions link to the local API, not to the AWS console of a made-up account
+            assertThat(Json.parse(status.out()).path("executions").get(0).asText())
+                    .startsWith(url.replaceAll("/$", "") + "/executions/arn%3Aaws%3Astates%3A")
+                    .doesNotContain("console.aws.amazon.com");
 
             Result list =
                     cirrus(
@@ -116,6 +143,8 @@ class ServeCommandTest {
                             "rerun",
                             "--url",
                             url,
+                            "--state-dir",
+                            project.resolve(".cirrus/local").toString(),
                             "--collections",
                             "test-collection",
                             "--workflow",
@@ -163,5 +192,17 @@ class ServeCommandTest {
                                         project.resolve(".cirrus/local").toString())
                                 .err())
                 .startsWith("Error: no running `cirrus serve` found");
+    }
+
+    @Test
+    void aHostOtherThanLoopbackNeedsAllowRemote() throws Exception {
+        TestProjects.initOnly(project).write();
+        Result r = cirrus("serve", "--port", "0", "--host", "0.0.0.0");
+        assertThat(r.code()).isEqualTo(ExitCode.ERROR);
+        assertThat(r.err())
+                .isEqualTo(
+                        "Error: host 0.0.0.0 is not a loopback address; serving other machines"
+                                + " needs --allow-remote\n");
+        assertThat(project.resolve(".cirrus/local/serve.json")).doesNotExist();
     }
 }
