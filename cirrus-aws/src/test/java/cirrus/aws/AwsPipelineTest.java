@@ -72,6 +72,10 @@ class AwsPipelineTest {
     }
 
     private static String payload(String... workflows) {
+        return payloadOf("item-1", workflows);
+    }
+
+    private static String payloadOf(String itemId, String... workflows) {
         StringBuilder process = new StringBuilder();
         for (String wf : workflows) {
             if (process.length() > 0) {
@@ -84,31 +88,45 @@ class AwsPipelineTest {
                                     + " \"${collection}/${id}\"}, \"tasks\": {}}");
         }
         return "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\","
-                + " \"stac_version\": \"1.0.0\", \"id\": \"item-1\", \"collection\": \"col-a\","
+                + " \"stac_version\": \"1.0.0\", \"id\": \""
+                + itemId
+                + "\", \"collection\": \"col-a\","
                 + " \"properties\": {\"datetime\": \"2020-07-01T00:00:00Z\"}, \"geometry\": null,"
                 + " \"links\": [], \"assets\": {}}], \"process\": ["
                 + process
                 + "]}";
     }
 
-    /** Receives the process queue's messages and invokes the process handler with them. */
-    private JsonNode processQueue() {
-        List<Message> messages = aws.drain(aws.processQueueUrl);
+    /**
+     * Receives the process queue's messages and invokes the process handler with them, as the event
+     * source mapping with {@code ReportBatchItemFailures} does: the messages the answer does not
+     * name are deleted. Returns the ids of the messages named for redelivery.
+     */
+    private List<String> processQueue() {
+        return processBatch(aws.drain(aws.processQueueUrl));
+    }
+
+    private List<String> processBatch(List<Message> messages) {
         assertThat(messages).isNotEmpty();
         JsonNode result =
                 process.handle(
                         LambdaEvents.sqs(messages, aws.processQueueArn),
                         LocalContext.of("process"));
-        // the event source mapping deletes the batch when the function succeeds
-        messages.forEach(
-                m ->
-                        aws.clients()
-                                .sqs()
-                                .deleteMessage(
-                                        r ->
-                                                r.queueUrl(aws.processQueueUrl)
-                                                        .receiptHandle(m.receiptHandle())));
-        return result;
+        List<String> failed = new java.util.ArrayList<>();
+        result.path("batchItemFailures")
+                .forEach(f -> failed.add(f.path("itemIdentifier").asText()));
+        assertThat(result.path("batchItemFailures").isArray()).as(result.toString()).isTrue();
+        messages.stream()
+                .filter(m -> !failed.contains(m.messageId()))
+                .forEach(
+                        m ->
+                                aws.clients()
+                                        .sqs()
+                                        .deleteMessage(
+                                                r ->
+                                                        r.queueUrl(aws.processQueueUrl)
+                                                                .receiptHandle(m.receiptHandle())));
+        return failed;
     }
 
     private void send(String body) {
@@ -136,7 +154,7 @@ class AwsPipelineTest {
     @Test
     void aChainedPayloadRunsBothWorkflowsAndEndsCompleted() throws Exception {
         send(payload("wf-a", "wf-b"));
-        assertThat(processQueue().asInt()).isEqualTo(1);
+        assertThat(processQueue()).isEmpty();
         String first = "col-a/workflow-wf-a/item-1";
         assertThat(state(first).state()).isEqualTo(WorkflowState.PROCESSING);
         assertThat(eventTypes()).containsExactly("CLAIMED_PROCESSING", "STARTED_PROCESSING");
@@ -147,7 +165,7 @@ class AwsPipelineTest {
         assertThat(eventTypes()).containsExactly("SUCCEEDED");
 
         // update-state sent the next payload of the chain to the process queue
-        assertThat(processQueue().asInt()).isEqualTo(1);
+        assertThat(processQueue()).isEmpty();
         String second = "col-a/workflow-wf-b/item-1";
         assertThat(state(second).state()).isEqualTo(WorkflowState.PROCESSING);
         assertThat(finish(second, true)).isEmpty();
@@ -231,8 +249,8 @@ class AwsPipelineTest {
                         process.handle(
                                         LambdaEvents.sqs(first, aws.processQueueArn),
                                         LocalContext.of("process"))
-                                .asInt())
-                .isZero();
+                                .path("batchItemFailures"))
+                .isEmpty();
         assertThat(
                         aws.clients()
                                 .sfn()
@@ -252,14 +270,13 @@ class AwsPipelineTest {
         send(payload("wf-a"));
         List<Message> batch = aws.drain(aws.processQueueUrl);
         assertThat(batch).hasSize(2);
-        assertThatThrownBy(
-                        () ->
-                                process.handle(
-                                        LambdaEvents.sqs(batch, aws.processQueueArn),
-                                        LocalContext.of("process")))
-                .hasMessage("One or more payloads failed to process")
-                .extracting(e -> e.getClass().getName())
-                .isEqualTo("Exception");
+        String bad =
+                batch.stream()
+                        .filter(m -> m.body().equals("{not json"))
+                        .findFirst()
+                        .orElseThrow()
+                        .messageId();
+        assertThat(processBatch(batch)).containsExactly(bad);
         assertThat(eventTypes())
                 .containsExactlyInAnyOrder(
                         "RECORD_EXTRACT_FAILED", "CLAIMED_PROCESSING", "STARTED_PROCESSING");
@@ -271,12 +288,7 @@ class AwsPipelineTest {
             makeVisible(inFlight);
             List<Message> again = aws.drain(aws.processQueueUrl);
             assertThat(again).extracting(Message::body).containsExactly("{not json");
-            assertThatThrownBy(
-                            () ->
-                                    process.handle(
-                                            LambdaEvents.sqs(again, aws.processQueueArn),
-                                            LocalContext.of("process")))
-                    .hasMessage("One or more payloads failed to process");
+            assertThat(processBatch(again)).containsExactly(bad);
             inFlight = again;
         }
         makeVisible(inFlight);
@@ -284,6 +296,33 @@ class AwsPipelineTest {
         assertThat(aws.drain(aws.deadLetterUrl))
                 .extracting(Message::body)
                 .containsExactly("{not json");
+    }
+
+    @Test
+    void aPoisonPayloadIsInvalidAndItsNineSiblingsComplete() throws Exception {
+        send(payloadOf("..", "wf-a"));
+        for (int i = 1; i <= 9; i++) {
+            send(payloadOf("item-" + i, "wf-a"));
+        }
+        List<Message> batch = new java.util.ArrayList<>();
+        for (int round = 0; round < 20 && batch.size() < 10; round++) {
+            batch.addAll(aws.drain(aws.processQueueUrl));
+        }
+        assertThat(batch).hasSize(10);
+
+        assertThat(processBatch(batch)).isEmpty();
+
+        StateRecord poison = state("col-a/workflow-wf-a/..");
+        assertThat(poison.state()).isEqualTo(WorkflowState.INVALID);
+        assertThat(poison.lastError()).hasValueSatisfying(e -> assertThat(e).contains("'..'"));
+        for (int i = 1; i <= 9; i++) {
+            String id = "col-a/workflow-wf-a/item-" + i;
+            finish(id, true);
+            assertThat(state(id).state()).as(id).isEqualTo(WorkflowState.COMPLETED);
+        }
+        assertThat(aws.drain(aws.processQueueUrl)).isEmpty();
+        assertThat(aws.drain(aws.deadLetterUrl)).isEmpty();
+        assertThat(eventTypes()).filteredOn("INVALID"::equals).hasSize(1);
     }
 
     /** The visibility timeout of the received messages ends now (the function failed). */

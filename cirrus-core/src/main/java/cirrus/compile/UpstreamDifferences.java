@@ -16,7 +16,9 @@ import java.util.Map;
  *   <li>the builtin Lambda functions run on Java: {@code memorySize} {@value
  *       JavaBuiltins#MEMORY_SIZE}, {@code runtime: java21} before {@code handler}, a Java {@code
  *       handler}, {@code package: {artifact: lambdas/cirrus-builtins.jar}}, no {@code module} and
- *       (in {@code show} output) no {@code pythonRequirements};
+ *       (in {@code show} output) no {@code pythonRequirements}; the {@code process} function's
+ *       {@code sqs} event has {@code functionResponseType: ReportBatchItemFailures} (each message
+ *       is settled on its own);
  *   <li>{@code !Sub [template, vars]} keeps its template as is, where upstream wrapped a template
  *       holding {@code #{AWS::X}} in a second, invalid {@code Fn::Sub};
  *   <li>a project made by {@code cirrus init} runs Python functions on {@value
@@ -133,6 +135,12 @@ public final class UpstreamDifferences {
                     pkg.put("artifact", JavaBuiltins.ARTIFACT);
                     rewritten.put("package", pkg);
                 }
+                case "events" ->
+                        rewritten.put(
+                                "events",
+                                "process".equals(name)
+                                        ? partialBatchResponses(e.getValue())
+                                        : e.getValue());
                 case "module", "pythonRequirements" -> {
                     // a Java function has no Python module directory and no Python requirements
                 }
@@ -152,6 +160,27 @@ public final class UpstreamDifferences {
         }
         entry.clear();
         entry.putAll(rewritten);
+    }
+
+    /** Every {@code sqs} event of {@code events} reports its failed messages one by one. */
+    private static Object partialBatchResponses(Object events) {
+        if (!(events instanceof List<?> list)) {
+            return events;
+        }
+        List<Object> out = new ArrayList<>();
+        for (Object event : list) {
+            if (event instanceof Map<?, ?> m && m.get("sqs") instanceof Map<?, ?> sqs) {
+                Map<String, Object> rewritten = new LinkedHashMap<>();
+                sqs.forEach((k, v) -> rewritten.put(String.valueOf(k), v));
+                rewritten.put("functionResponseType", "ReportBatchItemFailures");
+                Map<String, Object> wrapped = new LinkedHashMap<>();
+                wrapped.put("sqs", rewritten);
+                out.add(wrapped);
+            } else {
+                out.add(event);
+            }
+        }
+        return out;
     }
 
     /** {@code Fn::Sub: [{Fn::Sub: t}, vars]} → {@code Fn::Sub: [t, vars]}, everywhere. */

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -24,6 +24,8 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.Schema;
 
 import cirrus.diag.Diagnostic;
@@ -77,20 +79,37 @@ public final class YamlLoader {
 
     /** Loads YAML text; {@code source} names it in locations and messages. */
     public static YamlDocument loadString(String text, Path source) {
+        if (text.length() > YamlLimits.MAX_CODE_POINTS) {
+            throw new YamlException(
+                    Diagnostic.error(
+                            YamlException.SYNTAX,
+                            YamlLimits.locateOffset(source, text, YamlLimits.MAX_CODE_POINTS),
+                            "invalid YAML: the file is larger than "
+                                    + YamlLimits.MAX_CODE_POINTS
+                                    + " characters"),
+                    null);
+        }
         LoadSettings settings =
                 LoadSettings.builder()
                         .setLabel(source.toString())
                         .setSchema(SCHEMA)
-                        .setCodePointLimit(64 * 1024 * 1024)
+                        .setCodePointLimit(YamlLimits.MAX_CODE_POINTS)
+                        .setMaxAliasesForCollections(YamlLimits.MAX_COLLECTION_ALIASES)
                         .build();
         Optional<Node> node;
         try {
-            node = new Compose(settings).composeString(text);
+            node =
+                    new Composer(
+                                    settings,
+                                    YamlLimits.depthLimited(
+                                            new ParserImpl(
+                                                    settings, new StreamReader(settings, text))))
+                            .getSingleNode();
         } catch (MarkedYamlEngineException e) {
             Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
             String problem = e.getProblem() == null ? e.getContext() : e.getProblem();
             String context =
-                    e.getContext() != null && e.getProblem() != null
+                    e.getContext() != null && !e.getContext().isBlank() && e.getProblem() != null
                             ? " (" + e.getContext() + ")"
                             : "";
             throw new YamlException(
@@ -128,6 +147,7 @@ public final class YamlLoader {
         private final SourceMap locations = new SourceMap();
         private final List<Diagnostic> warnings = new ArrayList<>();
         private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final MergeKeys.Budget budget = new MergeKeys.Budget();
 
         Builder(Path source) {
             this.source = source;
@@ -147,6 +167,10 @@ public final class YamlLoader {
             if (!inProgress.add(node)) {
                 throw error(node, "recursive YAML alias is not supported");
             }
+            if (inProgress.size() > YamlLimits.MAX_DEPTH) {
+                throw error(node, YamlLimits.tooDeep() + " (through aliases)");
+            }
+            budget.spend(node, 1, this::error);
             try {
                 Tag tag = node.getTag();
                 String tagValue = tag.getValue();
@@ -210,7 +234,7 @@ public final class YamlLoader {
         private Map<String, Object> mapping(MappingNode map) {
             Map<String, Object> result = new LinkedHashMap<>();
             locations.container(result, at(map));
-            MergeKeys.Flattened flat = MergeKeys.flatten(map, this::error);
+            MergeKeys.Flattened flat = MergeKeys.flatten(map, budget, this::error);
             for (NodeTuple t : flat.merged()) {
                 put(result, t);
             }

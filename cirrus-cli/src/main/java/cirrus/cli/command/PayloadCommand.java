@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cirrus.cli.ExitCode;
+import cirrus.cli.local.PayloadFiles;
 import cirrus.runtime.json.InvalidJsonException;
 import cirrus.runtime.json.Json;
 import cirrus.runtime.payload.InvalidPayloadException;
@@ -85,11 +86,7 @@ public final class PayloadCommand implements Callable<Integer> {
             } catch (InvalidJsonException e) {
                 return new Loaded(
                         null,
-                        name
-                                + ":"
-                                + e.line()
-                                + ":"
-                                + e.column()
+                        e.locatedIn(name)
                                 + ": error["
                                 + InvalidPayloadException.Code.INVALID_JSON.id()
                                 + "] "
@@ -111,7 +108,9 @@ public final class PayloadCommand implements Callable<Integer> {
     /** {@code cirrus payload validate FILE|-}. */
     @Command(
             name = "validate",
-            description = "Check that FILE (or - for stdin) is a valid process payload.")
+            description =
+                    "Check that FILE (or - for stdin) holds a valid process payload, or a JSON"
+                            + " array of them.")
     static final class Validate implements Callable<Integer> {
         @Spec CommandSpec spec;
 
@@ -120,30 +119,40 @@ public final class PayloadCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Loaded loaded = Loaded.from(file);
+            // the same reading as `payload submit` and `run`: one payload or a JSON array of them
+            PayloadFiles.Read read = PayloadFiles.read(List.of(file), System.in);
             PrintWriter err = spec.commandLine().getErr();
-            if (loaded.error != null) {
-                err.println(loaded.error);
+            if (!read.errors().isEmpty()) {
+                read.errors().forEach(err::println);
                 return ExitCode.ERROR;
             }
             String name = file.equals("-") ? "<stdin>" : file;
-            for (String warning : loaded.payload.warnings()) {
-                err.println(name + ": warning: " + warning);
-            }
-            // every item against the official STAC schemas bundled with cirrus (offline)
+            List<JsonNode> payloads = read.payloads();
             int errors = 0;
-            List<ObjectNode> features = loaded.payload.features();
-            for (int i = 0; i < features.size(); i++) {
-                for (StacFinding f :
-                        StacValidator.bundled().check(features.get(i), "/features/" + i)) {
-                    err.println(name + ": " + f.diagnostic());
-                    errors += f.error() ? 1 : 0;
+            for (int k = 0; k < payloads.size(); k++) {
+                ProcessPayload payload = ProcessPayload.of(payloads.get(k), true);
+                for (String warning : payload.warnings()) {
+                    err.println(name + ": warning: " + warning);
                 }
+                // every item against the official STAC schemas bundled with cirrus (offline)
+                String at = payloads.size() > 1 ? "/" + k : "";
+                int found = 0;
+                List<ObjectNode> features = payload.features();
+                for (int i = 0; i < features.size(); i++) {
+                    for (StacFinding f :
+                            StacValidator.bundled().check(features.get(i), at + "/features/" + i)) {
+                        err.println(name + ": " + f.diagnostic());
+                        found += f.error() ? 1 : 0;
+                    }
+                }
+                if (found == 0) {
+                    spec.commandLine().getOut().println("valid: " + payload.id());
+                }
+                errors += found;
             }
             if (errors > 0) {
                 return ExitCode.ERROR;
             }
-            spec.commandLine().getOut().println("valid: " + loaded.payload.id());
             return ExitCode.OK;
         }
     }

@@ -69,11 +69,7 @@ public final class PayloadFiles {
                 json = Json.parse(text);
             } catch (InvalidJsonException e) {
                 errors.add(
-                        name
-                                + ":"
-                                + e.line()
-                                + ":"
-                                + e.column()
+                        e.locatedIn(name)
                                 + ": error[CIRRUS-P001] "
                                 + e.getMessage().replace('\n', ' '));
                 continue;

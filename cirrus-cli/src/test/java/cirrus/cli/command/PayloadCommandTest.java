@@ -113,6 +113,41 @@ class PayloadCommandTest {
     }
 
     @Test
+    void aJsonArrayIsValidatedAsSubmitReadsIt() throws Exception {
+        String one = testPayload();
+        Path file =
+                write("many.json", "[" + one + ", " + one.replace("S2B_17HQD", "S2B_17HQE") + "]");
+        Result r = run("payload", "validate", file.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.OK);
+        assertThat(r.out())
+                .isEqualTo(
+                        "valid: sentinel-s2-l2a/workflow-cog-archive/S2B_17HQD_20201103_0_L2A\n"
+                                + "valid: sentinel-s2-l2a/workflow-cog-archive/S2B_17HQE_20201103_0_L2A\n");
+    }
+
+    @Test
+    void anIdWithADotDotSegmentIsInvalidAsInSubmitAndProcess() throws Exception {
+        Path file =
+                write(
+                        "dots.json",
+                        testPayload()
+                                .replace(
+                                        "workflow-cog-archive/S2B_17HQD_20201103_0_L2A\"",
+                                        "workflow-cog-archive/..\""));
+        Result r = run("payload", "validate", file.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.ERROR);
+        assertThat(r.err()).startsWith(file + ": error[CIRRUS-P004] id: has a '..' path segment");
+    }
+
+    @Test
+    void tooDeepJsonIsALocatedErrorNotZeroZero() throws Exception {
+        Path file = write("deep.json", "{\"a\":\n" + "[".repeat(5000) + "]".repeat(5000) + "}");
+        Result r = run("payload", "validate", file.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.ERROR);
+        assertThat(r.err()).startsWith(file + ":2:").contains("nesting depth").hasLineCount(1);
+    }
+
+    @Test
     void aMissingFileIsAnError() {
         Result r = run("payload", "get-id", dir.resolve("nope.json").toString());
         assertThat(r.code()).isEqualTo(ExitCode.ERROR);

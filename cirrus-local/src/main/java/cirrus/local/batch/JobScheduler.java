@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -107,10 +108,18 @@ final class JobScheduler {
                     advance(job.jobId());
                 }
                 case RUNNABLE -> enqueue(job.withStatusReason(null));
-                default ->
-                        ended(
-                                AttemptOutcomes.hostTerminated(
-                                        job, settings.hostName(), killed, now));
+                default -> {
+                    Optional<ContainerExit> evidence =
+                            job.status() == JobStatus.RUNNING
+                                    ? ExitEvidence.read(
+                                            settings.logFile(job.current().logStreamName()))
+                                    : Optional.empty();
+                    ended(
+                            evidence.isPresent()
+                                    ? AttemptOutcomes.exited(job, evidence.get(), null, now)
+                                    : AttemptOutcomes.hostTerminated(
+                                            job, settings.hostName(), killed, now));
+                }
             }
         }
         requestSchedule();

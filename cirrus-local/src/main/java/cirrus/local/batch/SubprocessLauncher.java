@@ -90,7 +90,9 @@ public final class SubprocessLauncher implements ContainerLauncher {
                             + request.image()
                             + "' maps to an empty command prefix");
         }
-        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(ExitEvidence.wrap(argv, request.logFile()))
+                        .redirectErrorStream(true);
         if (workingDirectory != null) {
             builder.directory(workingDirectory.toFile());
         }

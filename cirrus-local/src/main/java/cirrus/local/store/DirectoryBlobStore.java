@@ -24,7 +24,8 @@ import cirrus.runtime.port.StoreException;
 
 /**
  * Object storage in plain files: {@code s3://bucket/a/b.json} is {@code <root>/bucket/a/b.json}.
- * Keys that could leave the bucket directory are rejected ({@link SafePath}); writes go to a
+ * Every key S3 accepts is stored: what a file name cannot hold ({@code ..}, NUL, long segments, …)
+ * is encoded by {@link ObjectKeyPaths}, so no key leaves its bucket directory; writes go to a
  * temporary file under {@code <root>/.tmp} and are renamed into place atomically. Buckets are
  * created on first write. Upload headers and ACLs are accepted and ignored.
  */
@@ -59,7 +60,10 @@ public final class DirectoryBlobStore implements BlobStore {
      * @throws IllegalArgumentException when the URL cannot be stored in a directory tree
      */
     public Path pathOf(BlobUrl url) {
-        return SafePath.resolve(bucketDir(url.bucket()), url.key(), "object key");
+        if (url.key().isEmpty()) {
+            throw new IllegalArgumentException("object key must not be empty");
+        }
+        return ObjectKeyPaths.resolve(bucketDir(url.bucket()), url.key());
     }
 
     private Path bucketDir(String bucket) {
@@ -140,15 +144,14 @@ public final class DirectoryBlobStore implements BlobStore {
         Path bucket = bucketDir(prefix.bucket());
         String key = prefix.key();
         int slash = key.lastIndexOf('/');
-        Path start =
-                slash < 0 ? bucket : SafePath.resolve(bucket, key.substring(0, slash), "prefix");
+        Path start = slash < 0 ? bucket : ObjectKeyPaths.resolve(bucket, key.substring(0, slash));
         if (!Files.isDirectory(start)) {
             return List.of();
         }
         List<String> keys = new ArrayList<>();
         try (Stream<Path> files = Files.walk(start)) {
             files.filter(Files::isRegularFile)
-                    .map(p -> bucket.relativize(p).toString().replace('\\', '/'))
+                    .map(p -> ObjectKeyPaths.key(bucket.relativize(p)))
                     .filter(k -> k.startsWith(key))
                     .forEach(keys::add);
         } catch (IOException e) {

@@ -43,6 +43,14 @@ class BatchRestartTest {
         }
 
         Gates gates = new Gates(dir.resolve("gates"));
+        // while no emulator runs, one container finishes: its exit status is the evidence
+        long finishedPid;
+        try (JobStore store = SqliteJobStore.open(dir.resolve("state.db"))) {
+            finishedPid = store.get(ids.get("finished")).orElseThrow().current().pid();
+        }
+        gates.open("finished");
+        assertThat(awaitGone(finishedPid)).as("the finished container exited").isTrue();
+
         try (JobStore store = SqliteJobStore.open(dir.resolve("state.db"));
                 BatchEmulator emulator =
                         BatchEmulator.start(
@@ -62,6 +70,12 @@ class BatchRestartTest {
             assertThat(lost.attempts().get(0).exitCode()).isNull();
             assertThat(lost.attempts().get(0).reason())
                     .startsWith("The local Batch emulator stopped while this attempt was RUNNING");
+
+            Job finished = emulator.awaitTerminal(ids.get("finished"), WAIT);
+            assertThat(finished.status())
+                    .as("a job that finished while the emulator was down is not failed")
+                    .isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(finished.attempts()).extracting(JobAttempt::exitCode).containsExactly(0);
 
             Job retried = Gates.awaitStatus(emulator, ids.get("retried"), JobStatus.RUNNING);
             assertThat(retried.attempts()).hasSize(1);

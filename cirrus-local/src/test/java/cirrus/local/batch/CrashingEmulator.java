@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * A separate JVM for {@link BatchRestartTest}: starts an emulator on a SQLite file, submits gated
- * jobs, prints {@code READY <name>=<jobId>…} once two of them run, then waits to be killed ({@code
- * kill -9}); it exits by itself after 60 s so that it can never outlive the test.
+ * jobs, prints {@code READY <name>=<jobId>…} once three of them run, then waits to be killed
+ * ({@code kill -9}); it exits by itself after 60 s so that it can never outlive the test.
  */
 public final class CrashingEmulator {
     static final String RESOURCES =
@@ -15,7 +15,7 @@ public final class CrashingEmulator {
             {
               "Ce": {"Type": "AWS::Batch::ComputeEnvironment", "Properties": {
                 "ComputeEnvironmentName": "ce", "Type": "MANAGED",
-                "ComputeResources": {"Type": "EC2", "MaxvCpus": 4}}},
+                "ComputeResources": {"Type": "EC2", "MaxvCpus": 6}}},
               "Queue": {"Type": "AWS::Batch::JobQueue", "Properties": {
                 "JobQueueName": "queue", "Priority": 1,
                 "ComputeEnvironmentOrder": [{"Order": 1, "ComputeEnvironment": "ce"}]}},
@@ -45,11 +45,21 @@ public final class CrashingEmulator {
                         BatchSettings.defaults(work.resolve("logs")));
         String retried = emulator.submitJob(gates.job("retried", "queue", "spot-safe")).jobId();
         String lost = emulator.submitJob(gates.job("lost", "queue", "gated")).jobId();
+        String finished = emulator.submitJob(gates.job("finished", "queue", "gated")).jobId();
         String queued = emulator.submitJob(gates.job("queued", "queue", "gated")).jobId();
         Gates.awaitStatus(emulator, retried, JobStatus.RUNNING);
         Gates.awaitStatus(emulator, lost, JobStatus.RUNNING);
+        Gates.awaitStatus(emulator, finished, JobStatus.RUNNING);
         Gates.awaitStatus(emulator, queued, JobStatus.RUNNABLE);
-        System.out.println("READY retried=" + retried + " lost=" + lost + " queued=" + queued);
+        System.out.println(
+                "READY retried="
+                        + retried
+                        + " lost="
+                        + lost
+                        + " finished="
+                        + finished
+                        + " queued="
+                        + queued);
         System.out.flush();
         Thread.sleep(60_000);
         System.exit(3);

@@ -37,15 +37,33 @@ class DirectoryBlobStoreTest extends BlobStoreContractTest {
                 "a//b",
                 "trailing/",
                 "..",
-                "back\\slash"
+                "back\\slash",
+                "nul\u0000byte",
+                "per%cent/%2E%2E/%+",
+                "col/workflow-wf/.."
             })
-    void keysThatCouldEscapeTheBucketAreRejected(String key) {
+    void everyKeyS3AcceptsIsStoredListedAndNeverLeavesTheBucket(String key) {
         BlobUrl url = new BlobUrl(bucket(), key);
-        assertThatThrownBy(() -> store.put(url, "x".getBytes(UTF_8)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(key);
+        store.put(url, "x".getBytes(UTF_8));
+        assertThat(store.find(url))
+                .hasValueSatisfying(b -> assertThat(b).isEqualTo("x".getBytes(UTF_8)));
+        assertThat(store.list(new BlobUrl(bucket(), ""))).containsExactly(url);
         assertThat(Files.exists(dir.resolve("outside.json"))).isFalse();
         assertThat(Files.exists(dir.resolve("buckets/outside.json"))).isFalse();
+        store.delete(url);
+        assertThat(store.exists(url)).isFalse();
+    }
+
+    @Test
+    void aSegmentLongerThanAFileNameIsStoredInPieces() {
+        String segment = "é".repeat(200) + "x".repeat(300);
+        BlobUrl url = new BlobUrl(bucket(), "col/workflow-wf/" + segment + "/input.json");
+        store.put(url, "{}".getBytes(UTF_8));
+        assertThat(store.find(url)).isPresent();
+        assertThat(store.list(new BlobUrl(bucket(), "col/workflow-wf/" + segment.substring(0, 10))))
+                .containsExactly(url);
+        assertThat(store.list(new BlobUrl(bucket(), "col/workflow-wf/" + segment + "/")))
+                .containsExactly(url);
     }
 
     @ParameterizedTest

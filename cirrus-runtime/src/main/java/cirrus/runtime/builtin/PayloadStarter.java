@@ -64,6 +64,10 @@ final class PayloadStarter {
             transport.blobs().putJson(transport.inputUrl(id), payload.toJson());
         } catch (StoreException e) {
             return Result.RETRY;
+        } catch (IllegalArgumentException e) {
+            // the store refuses the key for good: retrying cannot help
+            events.invalid(id, "the payload cannot be stored: " + e.getMessage(), null, inputUrl);
+            return Result.FAILED;
         }
         Optional<String> executionArn = Optional.empty();
         for (int attempt = 0; attempt < MAX_CLAIM_ATTEMPTS && executionArn.isEmpty(); attempt++) {

@@ -51,9 +51,19 @@ public final class ProcessFunction {
         List<JsonNode> failures = new ArrayList<>();
         List<ProcessPayload> payloads = new ArrayList<>();
         Map<PayloadId, List<JsonNode>> sqsRecords = new LinkedHashMap<>();
+        List<JsonNode> settled = new ArrayList<>();
+        List<PayloadId> invalid = new ArrayList<>();
         try {
             for (JsonNode record : EventRecords.normalize(event)) {
-                Optional<ProcessPayload> payload = payloadOf(record);
+                Optional<ProcessPayload> payload;
+                try {
+                    payload = payloadOf(record);
+                } catch (UnusableIdException e) {
+                    // recorded INVALID: retrying cannot help, the message is settled
+                    invalid.add(e.id);
+                    settled.add(record);
+                    continue;
+                }
                 if (payload.isEmpty()) {
                     failures.add(record);
                     continue;
@@ -66,7 +76,8 @@ public final class ProcessFunction {
                 }
             }
             Batch batch = process(payloads, false);
-            List<JsonNode> processed = new ArrayList<>();
+            batch.failed.addAll(invalid);
+            List<JsonNode> processed = new ArrayList<>(settled);
             for (Map.Entry<PayloadId, List<JsonNode>> e : sqsRecords.entrySet()) {
                 if (batch.processed.contains(e.getKey())) {
                     processed.addAll(e.getValue());
@@ -97,6 +108,12 @@ public final class ProcessFunction {
         try {
             return Optional.of(ProcessPayload.of(document, true));
         } catch (InvalidPayloadException e) {
+            if (e.unusableId().isPresent()) {
+                PayloadId id = e.unusableId().get();
+                events.invalid(
+                        id, e.code().id() + " " + e.getMessage(), null, uploadOrUrl(document));
+                throw new UnusableIdException(id);
+            }
             JsonNode id = document.get("id");
             events.notAProcessPayload(
                     id != null && id.isTextual() ? id.textValue() : "unknown",
@@ -116,6 +133,16 @@ public final class ProcessFunction {
             return transport.upload(document).toString();
         } catch (StoreException e) {
             return "";
+        }
+    }
+
+    /** A payload whose id has a state key but no home: recorded INVALID, never retried. */
+    private static final class UnusableIdException extends RuntimeException {
+        final transient PayloadId id;
+
+        UnusableIdException(PayloadId id) {
+            super(id.toString(), null, false, false);
+            this.id = id;
         }
     }
 
@@ -142,6 +169,23 @@ public final class ProcessFunction {
                 batch.started, batch.skipped, batch.dropped, batch.failed, List.of(), retry);
     }
 
+    /** One payload's outcome: whatever goes wrong with it never decides its siblings'. */
+    private PayloadStarter.Result startOne(
+            ProcessPayload payload, StateRecord current, boolean replace) {
+        try {
+            return starter.start(
+                    payload, Optional.ofNullable(current), replace || payload.replace());
+        } catch (RuntimeException e) {
+            System.err.println(
+                    "cirrus: process: "
+                            + payload.id()
+                            + ": "
+                            + e.getMessage()
+                            + " (the message is delivered again)");
+            return PayloadStarter.Result.RETRY;
+        }
+    }
+
     private Batch process(List<ProcessPayload> payloads, boolean replace) {
         Batch batch = new Batch();
         Map<PayloadId, StateRecord> states =
@@ -154,11 +198,7 @@ public final class ProcessFunction {
                 batch.dropped.add(id);
                 continue;
             }
-            PayloadStarter.Result result =
-                    starter.start(
-                            payload,
-                            Optional.ofNullable(states.get(id)),
-                            replace || payload.replace());
+            PayloadStarter.Result result = startOne(payload, states.get(id), replace);
             switch (result) {
                 case STARTED -> batch.started.add(id);
                 case SKIPPED -> batch.skipped.add(id);

@@ -12,7 +12,8 @@ import cirrus.runtime.payload.PayloadId;
  * @param started payloads whose workflow this invocation started
  * @param skipped payloads left alone because of their state (or started by someone else)
  * @param dropped duplicates of a payload earlier in the same batch
- * @param failed payloads marked FAILED because their workflow does not exist (not retried)
+ * @param failed payloads marked FAILED because their workflow does not exist, or INVALID because
+ *     their id or input cannot be stored (not retried)
  * @param processedSqsRecords SQS records of started/skipped/dropped/failed payloads; when {@link
  *     #hasFailures()}, the caller deletes them so that only the failed records are redelivered
  * @param failedRecords records that were not processed and must be redelivered (bad JSON, invalid

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,10 +20,24 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * {@link PythonFloat}).
  */
 public final class Json {
+    /**
+     * What a JSON document may hold (payloads, items, state, events): nesting, numbers, strings and
+     * names bounded, so that a hostile document fails with a located error instead of exhausting
+     * the stack or the heap.
+     */
+    public static final StreamReadConstraints LIMITS =
+            StreamReadConstraints.builder()
+                    .maxNestingDepth(1000)
+                    .maxNumberLength(1000)
+                    .maxStringLength(64 * 1024 * 1024)
+                    .maxNameLength(64 * 1024)
+                    .build();
+
     /** Shared, thread-safe mapper. */
     public static final ObjectMapper MAPPER =
             JsonMapper.builder(
                             new JsonFactoryBuilder()
+                                    .streamReadConstraints(LIMITS)
                                     .characterEscapes(new PythonEscapes())
                                     .addDecorator(PythonNumbers.DECORATOR)
                                     .build())

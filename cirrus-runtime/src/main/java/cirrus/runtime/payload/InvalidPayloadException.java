@@ -1,6 +1,7 @@
 package cirrus.runtime.payload;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A JSON document is not a valid Cirrus Process Payload. Carries a stable code and the field at
@@ -35,12 +36,31 @@ public final class InvalidPayloadException extends IllegalArgumentException {
     private final Code code;
     private final String field;
     private final String problem;
+    private final PayloadId unusableId;
 
     public InvalidPayloadException(Code code, String field, String problem) {
+        this(code, field, problem, null);
+    }
+
+    private InvalidPayloadException(Code code, String field, String problem, PayloadId unusableId) {
         super(field.isEmpty() ? problem : field + ": " + problem);
         this.code = Objects.requireNonNull(code, "code");
         this.field = field;
         this.problem = problem;
+        this.unusableId = unusableId;
+    }
+
+    /** The payload id parses but breaks {@link PayloadIdRule}: it has a state key, not a home. */
+    static InvalidPayloadException unusableId(PayloadId id, String problem) {
+        return new InvalidPayloadException(Code.INVALID_ID, "id", problem, id);
+    }
+
+    /**
+     * The id of a payload that is well formed except that its id breaks {@link PayloadIdRule}: the
+     * process function records such a payload as INVALID under this id instead of retrying it.
+     */
+    public Optional<PayloadId> unusableId() {
+        return Optional.ofNullable(unusableId);
     }
 
     public Code code() {

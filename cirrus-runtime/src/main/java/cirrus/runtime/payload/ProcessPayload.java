@@ -171,11 +171,18 @@ public final class ProcessPayload {
         if (!id.isTextual()) {
             throw new InvalidPayloadException(WRONG_TYPE, "id", "must be a string");
         }
+        PayloadId parsed;
         try {
-            return PayloadId.parse(id.textValue());
+            parsed = PayloadId.parse(id.textValue());
         } catch (IllegalArgumentException e) {
             throw new InvalidPayloadException(INVALID_ID, "id", e.getMessage());
         }
+        PayloadIdRule.problem(parsed)
+                .ifPresent(
+                        problem -> {
+                            throw InvalidPayloadException.unusableId(parsed, problem);
+                        });
+        return parsed;
     }
 
     /** The payload id text. */
