@@ -183,6 +183,37 @@ class AwsPipelineTest {
     }
 
     @Test
+    void aPayloadWhoseExecutionNameBelongsToAClosedExecutionFailsWithTheReason() throws Exception {
+        send(payload("wf-a"));
+        processQueue();
+        String id = "col-a/workflow-wf-a/item-1";
+        String first = state(id).lastExecution().orElseThrow();
+        finish(id, true);
+        // the state item is lost (deleted by hand, or the table recreated): the payload's
+        // deterministic execution name is that of the finished execution
+        deployment.states().delete(PayloadId.parse(id));
+        assertThat(deployment.states().get(PayloadId.parse(id))).isEmpty();
+        aws.published("workflow-event");
+
+        send(payload("wf-a"));
+        processQueue();
+
+        StateRecord record = state(id);
+        assertThat(record.state())
+                .as("not reported started with nothing running")
+                .isEqualTo(WorkflowState.FAILED);
+        assertThat(record.lastError().orElseThrow())
+                .contains("execution " + first + " already exists and is SUCCEEDED");
+        assertThat(eventTypes()).doesNotContain("STARTED_PROCESSING").contains("FAILED");
+
+        // run again: the failed attempt is in its history, so the name is new
+        send(payload("wf-a"));
+        processQueue();
+        assertThat(state(id).state()).isEqualTo(WorkflowState.PROCESSING);
+        assertThat(state(id).lastExecution().orElseThrow()).isNotEqualTo(first);
+    }
+
+    @Test
     void anInvalidInputErrorInTheEventMarksThePayloadInvalid() throws Exception {
         send(payload("wf-invalid"));
         processQueue();

@@ -1,16 +1,19 @@
 package cirrus.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import cirrus.cli.command.BuildCommand;
 import cirrus.cli.command.CleanCommand;
+import cirrus.cli.command.CompletionCommand;
 import cirrus.cli.command.CreateCommand;
 import cirrus.cli.command.CreateComponentCommand;
 import cirrus.cli.command.CreateTaskCommand;
 import cirrus.cli.command.DeployCommand;
+import cirrus.cli.command.HelpCommand;
 import cirrus.cli.command.InitCommand;
 import cirrus.cli.command.PayloadCommand;
 import cirrus.cli.command.PlanCommand;
@@ -24,7 +27,11 @@ import cirrus.cli.command.ShowComponentsCommand;
 import cirrus.cli.command.ShowPluginsCommand;
 import cirrus.cli.command.StatesCommand;
 import cirrus.cli.command.ValidateCommand;
+import cirrus.cli.operate.DashboardCommand;
+import cirrus.cli.operate.ExecutionCommand;
+import cirrus.cli.operate.LogsCommand;
 import cirrus.cli.output.Console;
+import cirrus.cli.output.HelpOptions;
 import cirrus.cli.output.HelpRenderer;
 import cirrus.cli.output.Terminal;
 import cirrus.project.ComponentType;
@@ -62,7 +69,12 @@ public final class Cli {
                 .add(RunCommand.class, () -> new RunCommand(context))
                 .add(ServeCommand.class, () -> new ServeCommand(context))
                 .add(ValidateCommand.class, () -> new ValidateCommand(context))
-                .add(DeployCommand.class, () -> new DeployCommand(context));
+                .add(DeployCommand.class, () -> new DeployCommand(context))
+                .add("execution", ExecutionCommand.class, ExecutionCommand::new)
+                .add("logs", LogsCommand.class, LogsCommand::new)
+                .add("dashboard", DashboardCommand.class, () -> new DashboardCommand(context))
+                .add(HelpCommand.class, HelpCommand::new)
+                .add(CompletionCommand.class, () -> new CompletionCommand(() -> fullTree(context)));
     }
 
     /**
@@ -74,12 +86,36 @@ public final class Cli {
         CommandLine stubs = new CommandLine(new RootCommand(context));
         table.addTo(stubs, null);
         String selected = CommandNameResolver.rootCommand(stubs, args, table.names());
-        if (selected == null) {
+        if (selected == null || selected.equals("help")) {
             return stubs;
         }
         CommandLine root = new CommandLine(new RootCommand(context));
         table.addTo(root, selected);
         return root;
+    }
+
+    /** Every command built for real, with its help options: what shell completion covers. */
+    static CommandLine fullTree(CliContext context) {
+        CommandLine root = new CommandLine(new RootCommand(context));
+        commands(context).addAllTo(root);
+        HelpOptions.ensure(root);
+        return root;
+    }
+
+    /** {@code cirrus help X Y} as {@code cirrus X Y --help}; other command lines unchanged. */
+    private static String[] helpAsOption(CliContext context, String[] args) {
+        if (Arrays.stream(args).noneMatch(a -> !a.isEmpty() && "help".startsWith(a))) {
+            return args;
+        }
+        CommandTable table = commands(context);
+        CommandLine stubs = new CommandLine(new RootCommand(context));
+        table.addTo(stubs, null);
+        int index = CommandNameResolver.rootCommandIndex(stubs, args);
+        if (index >= 0
+                && "help".equals(CommandNameResolver.rootCommand(stubs, args, table.names()))) {
+            return HelpCommand.asHelpRequest(args, index);
+        }
+        return args;
     }
 
     private static CommandLine createGroup(CliContext context) {
@@ -124,6 +160,7 @@ public final class Cli {
         ErrorHandler errors = new ErrorHandler(context);
         CommandLine root = null;
         try {
+            args = helpAsOption(context, args);
             root = commandTree(context, args);
             configure(root, context, errors);
             return root.execute(CommandNameResolver.resolve(root, args));
@@ -157,6 +194,7 @@ public final class Cli {
                     }
                     return new CommandLine.RunLast().execute(parseResult);
                 });
+        HelpOptions.ensure(root);
         applyHelp(root);
     }
 

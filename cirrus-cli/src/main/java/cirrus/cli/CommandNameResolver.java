@@ -71,6 +71,24 @@ final class CommandNameResolver {
         return null;
     }
 
+    /** The index of the root command's token in {@code args}, or -1 when there is none. */
+    static int rootCommandIndex(CommandLine root, String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--")) {
+                return -1;
+            }
+            if (arg.startsWith("-") && arg.length() > 1) {
+                if (takesSeparateValue(root.getCommandSpec(), arg)) {
+                    i++;
+                }
+                continue;
+            }
+            return i;
+        }
+        return -1;
+    }
+
     private static boolean takesSeparateValue(CommandSpec spec, String arg) {
         if (arg.contains("=")) {
             return false;

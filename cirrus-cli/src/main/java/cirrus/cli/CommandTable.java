@@ -68,6 +68,18 @@ final class CommandTable {
         }
     }
 
+    /** Adds every command to {@code root}, all built for real. */
+    void addAllTo(CommandLine root) {
+        for (Entry e : entries) {
+            Object command = e.factory().get();
+            if (command instanceof CommandLine commandLine) {
+                root.addSubcommand(e.name(), commandLine);
+            } else {
+                root.addSubcommand(e.name(), command);
+            }
+        }
+    }
+
     private static CommandSpec stub(Entry e) {
         Command annotation = e.type().getAnnotation(Command.class);
         CommandSpec spec = CommandSpec.create().name(e.name()).aliases(annotation.aliases());

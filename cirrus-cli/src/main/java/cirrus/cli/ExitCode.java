@@ -11,6 +11,12 @@ public final class ExitCode {
     /** A usage error: unknown command or option, missing or bad argument. */
     public static final int USAGE = 2;
 
+    /**
+     * {@code cirrus plan} found a breaking change: distinct from {@link #ERROR} and {@link #USAGE}
+     * so that a CI gate can tell "the deploy would break something" from "the plan did not run".
+     */
+    public static final int BREAKING = 3;
+
     /** An unexpected internal error (a bug): the message asks for a report. */
     public static final int INTERNAL = 70;
 

@@ -24,6 +24,9 @@ final class UpstreamDifferences {
     private static final Pattern RAW_NAME_LOGICAL_ID =
             Pattern.compile(
                     "\\b(my-(?:batch|both)-task)(ComputeEnvironment|JobQueue|JobRole|AsBatchJob)\\b");
+    private static final Pattern BATCH_ONLY_HANDLER =
+            Pattern.compile(
+                    "(?s)\\A(\\S+ \\((?:(?!lambda,)[^,)\n]+, )?batch\\)\n.*?\nFiles:\n)  handler: lambda_function\\.py\n");
     private static final Pattern DIAGNOSTIC_PREFIX =
             Pattern.compile("(?m)^(?:\\S+: )?(?:error|warning)\\[CIRRUS-[A-Z0-9]+\\] ");
 
@@ -105,11 +108,12 @@ final class UpstreamDifferences {
                         .replace("lambda definiton.yml", "lambda definition.yml")
                         .replace("Unknown command 's.", "Unknown command 's'.")
                         .replace("Unknown command 'f.", "Unknown command 'f'.")
-                        // 2. --stacktrace is a documented root option
+                        // 2. --stacktrace and --version are documented root options
                         .replace(
                                 "                          times.\n  --help ",
                                 "                          times.\n"
                                         + "  --stacktrace            Show stack traces of errors.\n"
+                                        + "  -V, --version           Show the version and exit.\n"
                                         + "  --help ")
                         // 4. the no-project error says what to do
                         .replace(
@@ -117,6 +121,8 @@ final class UpstreamDifferences {
                                 "no cirrus project detected/specified (run 'cirrus init' or use"
                                         + " --cirrus-dir)")
                         .replace("/home/user/proj", project.toString());
+        // 15. a project task without a Python handler (Batch-only, Java) lists no handler file
+        text = BATCH_ONLY_HANDLER.matcher(text).replaceAll("$1");
         // 3. create writes valid CloudFormation logical ids (which also moves them in the
         // name-sorted listing of show cloudformation)
         String renamed =

@@ -20,11 +20,75 @@ import java.util.Map;
  *       {@code sqs} event has {@code functionResponseType: ReportBatchItemFailures} (each message
  *       is settled on its own);
  *   <li>{@code !Sub [template, vars]} keeps its template as is, where upstream wrapped a template
- *       holding {@code #{AWS::X}} in a second, invalid {@code Fn::Sub}.
+ *       holding {@code #{AWS::X}} in a second, invalid {@code Fn::Sub};
+ *   <li>a project made by {@code cirrus init} runs Python functions on {@value
+ *       #INIT_PYTHON_RUNTIME} where v0.15.4's template said {@value #UPSTREAM_INIT_PYTHON_RUNTIME},
+ *       which AWS no longer lets anyone create (so {@code provider.runtime} differs), and its
+ *       {@code package.json} pins Serverless {@value #INIT_SERVERLESS_VERSION} (whose schema knows
+ *       {@code java21});
+ *   <li>the builtins whose Java handler makes a call v0.15.4's Python did not get the statement
+ *       that allows it, appended to their {@code iamRoleStatements} ({@link #ADDED_STATEMENTS}).
  * </ol>
  */
 public final class UpstreamDifferences {
+    /** The provider runtime v0.15.4's {@code init} wrote. */
+    public static final String UPSTREAM_INIT_PYTHON_RUNTIME = "python3.9";
+
+    /** The provider runtime our {@code init} writes: one AWS Lambda lets you create today. */
+    public static final String INIT_PYTHON_RUNTIME = "python3.12";
+
+    /** The Serverless range v0.15.4's {@code init} pinned in {@code package.json}. */
+    public static final String UPSTREAM_INIT_SERVERLESS_VERSION = "~3.18.0";
+
+    /** The Serverless range our {@code init} pins: the last v3 release, whose schema has java21. */
+    public static final String INIT_SERVERLESS_VERSION = "~3.40.0";
+
     private UpstreamDifferences() {}
+
+    // as the build writes them: #{AWS::X} in a definition becomes an Fn::Sub of ${AWS::X}
+    private static final Map<String, Object> STATES_EXECUTION =
+            Map.of(
+                    "Fn::Sub",
+                    "arn:aws:states:${AWS::Region}:${AWS::AccountId}:execution:${AWS::StackName}-*");
+    private static final Map<String, Object> BUCKET_SECRETS =
+            Map.of(
+                    "Fn::Sub",
+                    "arn:aws:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:cirrus-creds-*");
+
+    /**
+     * The IAM statements a builtin gets beyond v0.15.4's, by function: {@code process} looks up its
+     * deterministic execution before starting it ({@code states:DescribeExecution}); {@code
+     * update-state} reads payloads passed by URL through the per-bucket credentials, which look up
+     * the secret {@code cirrus-creds-<bucket>} first.
+     */
+    public static final Map<String, Map<String, Object>> ADDED_STATEMENTS =
+            Map.of(
+                    "process",
+                    statement(List.of("states:DescribeExecution"), STATES_EXECUTION),
+                    "update-state",
+                    statement("secretsmanager:GetSecretValue", List.of(BUCKET_SECRETS)));
+
+    private static Map<String, Object> statement(Object action, Object resource) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("Effect", "Allow");
+        s.put("Action", action);
+        s.put("Resource", resource);
+        return s;
+    }
+
+    /**
+     * A file v0.15.4's {@code init} wrote ({@code cirrus.yml}, {@code package.json}) as our {@code
+     * init} writes it: the same text with the newer Python runtime and Serverless pin.
+     */
+    public static String initFile(String upstreamText) {
+        return upstreamText
+                .replace(
+                        "runtime: " + UPSTREAM_INIT_PYTHON_RUNTIME + "\n",
+                        "runtime: " + INIT_PYTHON_RUNTIME + "\n")
+                .replace(
+                        "\"serverless\": \"" + UPSTREAM_INIT_SERVERLESS_VERSION + "\"",
+                        "\"serverless\": \"" + INIT_SERVERLESS_VERSION + "\"");
+    }
 
     /**
      * Rewrites an upstream {@code serverless.yml} tree (or any tree with a {@code functions}
@@ -42,6 +106,12 @@ public final class UpstreamDifferences {
             }
         }
         unwrapSubTemplates(upstream);
+        if (upstream.get("provider") instanceof Map<?, ?> provider
+                && UPSTREAM_INIT_PYTHON_RUNTIME.equals(provider.get("runtime"))) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> p = (Map<String, Object>) provider;
+            p.put("runtime", INIT_PYTHON_RUNTIME);
+        }
         return upstream;
     }
 
@@ -73,6 +143,17 @@ public final class UpstreamDifferences {
                                         : e.getValue());
                 case "module", "pythonRequirements" -> {
                     // a Java function has no Python module directory and no Python requirements
+                }
+                case "iamRoleStatements" -> {
+                    List<Object> statements = new ArrayList<>();
+                    if (e.getValue() instanceof List<?> upstream) {
+                        statements.addAll(upstream);
+                    }
+                    Map<String, Object> added = ADDED_STATEMENTS.get(name);
+                    if (added != null) {
+                        statements.add(new LinkedHashMap<>(added));
+                    }
+                    rewritten.put("iamRoleStatements", statements);
                 }
                 default -> rewritten.put(e.getKey(), e.getValue());
             }

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * How dangerous a planned change is for a live pipeline. A plan with any {@link #BREAKING} finding
- * makes {@code cirrus plan} exit with status 2.
+ * makes {@code cirrus plan} exit with status 3.
  */
 public enum Risk {
     /** Safe to deploy; worth knowing. */

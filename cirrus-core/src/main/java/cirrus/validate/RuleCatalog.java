@@ -9,7 +9,10 @@ import cirrus.validate.rule.BatchCatchRule;
 import cirrus.validate.rule.BatchParallelRule;
 import cirrus.validate.rule.BatchRetryRule;
 import cirrus.validate.rule.BatchTargetRule;
+import cirrus.validate.rule.BlockedRuntimeRule;
 import cirrus.validate.rule.ComputeEnvironmentQuotaRule;
+import cirrus.validate.rule.DeadErrorHandlerRule;
+import cirrus.validate.rule.DeprecatedRuntimeRule;
 import cirrus.validate.rule.EnvironmentsPerQueueRule;
 import cirrus.validate.rule.HardCodedWorkflowNameRule;
 import cirrus.validate.rule.JobCapacityRule;
@@ -85,6 +88,21 @@ public enum RuleCatalog {
             "a setting has a value AWS does not accept",
             null,
             BadValueRule::new),
+    DEPRECATED_RUNTIME(
+            "CIRRUS-V005",
+            Family.SCHEMA,
+            Severity.WARNING,
+            "a Lambda function runs on a runtime AWS has deprecated",
+            "plan the move to a newer runtime of the language before creating functions is blocked",
+            DeprecatedRuntimeRule::new),
+    BLOCKED_RUNTIME(
+            "CIRRUS-V006",
+            Family.SCHEMA,
+            Severity.ERROR,
+            "a Lambda function runs on a runtime AWS no longer lets you create functions with",
+            "set lambda.runtime, provider.runtime or the resource's Runtime to a supported runtime,"
+                    + " such as python3.12 or java21",
+            BlockedRuntimeRule::new),
 
     // 2. references
     UNKNOWN_REF(
@@ -215,6 +233,13 @@ public enum RuleCatalog {
             "the state machine name hard-codes the service or stage",
             "name: ${self:service}-${self:provider.stage}-<workflow>",
             HardCodedWorkflowNameRule::new),
+    DEAD_ERROR_HANDLER(
+            "CIRRUS-V211",
+            Family.WORKFLOWS,
+            Severity.WARNING,
+            "a Retry or Catch entry names an error it can never handle",
+            "name errors the state can report; for missing data, check it first with a Choice",
+            DeadErrorHandlerRule::new),
 
     // 4. AWS Batch
     NO_JOB_DEFINITION(

@@ -1,20 +1,37 @@
 package cirrus.validate;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Objects;
+
 /**
  * What the validator needs to know beyond the project.
  *
  * @param computeEnvironmentsInAccount compute environments the account already has in the Region
  *     (outside this stack), counted against the quota of 50
  * @param jobQueuesInAccount job queues the account already has in the Region, likewise
+ * @param today the day (UTC) the Lambda runtime deprecation dates are compared with
  */
-public record ValidationOptions(int computeEnvironmentsInAccount, int jobQueuesInAccount) {
-    /** Nothing else in the account. */
+public record ValidationOptions(
+        int computeEnvironmentsInAccount, int jobQueuesInAccount, LocalDate today) {
+    /** Nothing else in the account, today's date. */
     public static final ValidationOptions DEFAULT = new ValidationOptions(0, 0);
 
     public ValidationOptions {
         if (computeEnvironmentsInAccount < 0 || jobQueuesInAccount < 0) {
             throw new IllegalArgumentException("account usage cannot be negative");
         }
+        Objects.requireNonNull(today, "today");
+    }
+
+    /** Account usage, compared with today's date (UTC). */
+    public ValidationOptions(int computeEnvironmentsInAccount, int jobQueuesInAccount) {
+        this(computeEnvironmentsInAccount, jobQueuesInAccount, LocalDate.now(ZoneOffset.UTC));
+    }
+
+    /** The same options on another day (tests, and checking a deployment planned ahead). */
+    public ValidationOptions withToday(LocalDate day) {
+        return new ValidationOptions(computeEnvironmentsInAccount, jobQueuesInAccount, day);
     }
 
     /**

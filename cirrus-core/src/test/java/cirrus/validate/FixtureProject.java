@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +45,9 @@ final class FixtureProject {
         }
     }
 
+    /** The day fixtures are validated on unless they hold a {@code today.txt}. */
+    static final LocalDate FIXTURE_TODAY = LocalDate.of(2026, 12, 8);
+
     /** Copies {@code base/} and then the case into {@code work}. */
     static Path prepare(Path fixture, Path work) {
         copy(RESOURCES.resolve("base"), work);
@@ -68,6 +72,18 @@ final class FixtureProject {
                 throw new UncheckedIOException(e);
             }
         }
+        // the runtime deprecation rules compare with "today": fixtures see a fixed day, or the
+        // one in their today.txt, so that they do not change as the calendar moves
+        LocalDate today = FIXTURE_TODAY;
+        Path day = root.resolve("today.txt");
+        if (Files.isRegularFile(day)) {
+            try {
+                today = LocalDate.parse(Files.readString(day).strip());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        options = options.withToday(today);
         return Validation.run(root, plugins, new PathDisplay(root), options, includeBuiltins);
     }
 

@@ -123,7 +123,7 @@ public final class Deployer implements AutoCloseable {
             throw new DeployException(
                     DeployException.BUCKET,
                     "cannot tell the AWS account (sts get-caller-identity failed: "
-                            + e.getMessage()
+                            + SdkErrors.of(e)
                             + "); check the credentials or give --bucket",
                     e);
         }

@@ -63,7 +63,7 @@ final class DeploymentBucket {
         } catch (SdkException e) {
             throw new DeployException(
                     DeployException.BUCKET,
-                    "cannot reach S3 for bucket '" + name + "': " + e.getMessage(),
+                    "cannot reach S3 for bucket '" + name + "': " + SdkErrors.of(e),
                     e);
         }
         progress.accept("Creating the deployment bucket " + name);
@@ -94,7 +94,7 @@ final class DeploymentBucket {
                     "cannot create the deployment bucket '"
                             + name
                             + "': "
-                            + e.getMessage()
+                            + SdkErrors.of(e)
                             + "; choose one with --bucket",
                     e);
         }
@@ -127,7 +127,7 @@ final class DeploymentBucket {
                             + "/"
                             + key
                             + ": "
-                            + e.getMessage(),
+                            + SdkErrors.of(e),
                     e);
         }
     }
@@ -146,7 +146,7 @@ final class DeploymentBucket {
                             + "/"
                             + key
                             + ": "
-                            + e.getMessage(),
+                            + SdkErrors.of(e),
                     e);
         }
     }

@@ -85,6 +85,9 @@ final class StackDeployer {
                                                                 .usePreviousValue(true)
                                                                 .build())));
         Set<String> before = new HashSet<>();
+        // one token per deploy: the SDK resends the same request on a retry, and CloudFormation
+        // answers a repeated token as the first request instead of "already exists"
+        String token = "cirrus-deploy-" + java.util.UUID.randomUUID();
         try {
             if (existing.isEmpty()) {
                 progress.accept("Creating stack " + stackName);
@@ -93,7 +96,8 @@ final class StackDeployer {
                                 r.stackName(stackName)
                                         .templateURL(templateUrl)
                                         .parameters(params)
-                                        .capabilities(CAPABILITIES));
+                                        .capabilities(CAPABILITIES)
+                                        .clientRequestToken(token));
             } else {
                 String status = existing.get().stackStatusAsString();
                 if (StackStatus.failedCreation(status)) {
@@ -125,7 +129,8 @@ final class StackDeployer {
                                     r.stackName(stackName)
                                             .templateURL(templateUrl)
                                             .parameters(params)
-                                            .capabilities(CAPABILITIES));
+                                            .capabilities(CAPABILITIES)
+                                            .clientRequestToken(token));
                 } catch (AwsServiceException e) {
                     if (message(e).contains("No updates are to be performed")) {
                         progress.accept("No changes to deploy");
@@ -142,7 +147,7 @@ final class StackDeployer {
                             + " stack "
                             + stackName
                             + ": "
-                            + message(e),
+                            + firstError(e),
                     e);
         } catch (SdkException e) {
             throw new DeployException(
@@ -152,7 +157,7 @@ final class StackDeployer {
                             + " request for stack "
                             + stackName
                             + " failed: "
-                            + e.getMessage(),
+                            + SdkErrors.of(e),
                     e);
         }
         Stack done = await(stackName, new HashSet<>(before));
@@ -288,7 +293,7 @@ final class StackDeployer {
                     e);
         } catch (SdkException e) {
             throw new DeployException(
-                    DeployException.REQUEST, "cannot reach CloudFormation: " + e.getMessage(), e);
+                    DeployException.REQUEST, "cannot reach CloudFormation: " + SdkErrors.of(e), e);
         }
     }
 
@@ -302,6 +307,28 @@ final class StackDeployer {
      * The service's error message; when the SDK could not read one (an emulator answering in
      * another format), the raw response body.
      */
+    /**
+     * The error of the first attempt when the SDK retried (its earlier failures are suppressed in
+     * the last one): after a 5xx the retry of a create reads "already exists", which is not what
+     * went wrong.
+     */
+    static String firstError(AwsServiceException e) {
+        for (Throwable earlier : e.getSuppressed()) {
+            if (earlier instanceof AwsServiceException first) {
+                return message(first)
+                        + " (HTTP "
+                        + first.statusCode()
+                        + "; the retry then said: "
+                        + message(e)
+                        + ")";
+            }
+            if (earlier instanceof SdkException first) {
+                return first.getMessage() + " (the retry then said: " + message(e) + ")";
+            }
+        }
+        return message(e);
+    }
+
     static String message(AwsServiceException e) {
         var details = e.awsErrorDetails();
         if (details != null

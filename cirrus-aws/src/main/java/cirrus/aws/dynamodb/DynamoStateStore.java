@@ -63,7 +63,7 @@ public final class DynamoStateStore implements StateStore {
 
     @Override
     public Optional<StateRecord> get(PayloadId id) {
-        return raw(id).map(StateItems::toRecord);
+        return raw(id).flatMap(StateItems::stated);
     }
 
     @Override
@@ -76,8 +76,7 @@ public final class DynamoStateStore implements StateStore {
                             .map(StateItems::key)
                             .toList();
             for (Map<String, AttributeValue> item : BatchReads.getAll(dynamo, table, keys)) {
-                StateRecord record = StateItems.toRecord(item);
-                found.put(record.id(), record);
+                StateItems.stated(item).ifPresent(record -> found.put(record.id(), record));
             }
         }
         Map<PayloadId, StateRecord> ordered = new LinkedHashMap<>();
@@ -133,7 +132,7 @@ public final class DynamoStateStore implements StateStore {
         } catch (ConditionalCheckFailedException e) {
             Optional<StateRecord> current =
                     e.hasItem() && !e.item().isEmpty()
-                            ? Optional.of(StateItems.toRecord(e.item()))
+                            ? StateItems.stated(e.item())
                             : Optional.empty();
             return new ClaimResult.Conflict(current);
         } catch (SdkException e) {
@@ -184,6 +183,12 @@ public final class DynamoStateStore implements StateStore {
                 extra);
     }
 
+    /**
+     * Sets the outputs unconditionally, as v0.15.4's {@code update_item} does: a payload without a
+     * state item (published outside a workflow, or its item deleted) gets an item holding only its
+     * key, {@code outputs}, {@code created} and {@code updated}, which readers treat as a payload
+     * without state.
+     */
     @Override
     public void setOutputs(PayloadId id, List<String> outputs) {
         String now = IsoTime.format(clock.instant());
@@ -192,17 +197,16 @@ public final class DynamoStateStore implements StateStore {
                     r ->
                             r.tableName(table)
                                     .key(key(id))
-                                    .updateExpression("SET #out = :out, #up = :now")
-                                    .conditionExpression("attribute_exists(#su)")
+                                    .updateExpression(
+                                            "SET #out = :out, #up = :now,"
+                                                    + " #cr = if_not_exists(#cr, :now)")
                                     .expressionAttributeNames(
                                             names(
                                                     "#out", StateTable.OUTPUTS,
                                                     "#up", StateTable.UPDATED,
-                                                    "#su", StateTable.STATE_UPDATED))
+                                                    "#cr", StateTable.CREATED))
                                     .expressionAttributeValues(
                                             Map.of(":out", strings(outputs), ":now", s(now))));
-        } catch (ConditionalCheckFailedException e) {
-            throw new IllegalStateException("cannot set outputs of unknown payload " + id, e);
         } catch (SdkException e) {
             throw failure("set outputs of", id, e);
         }

@@ -59,6 +59,19 @@ final class StateItems {
     }
 
     /**
+     * The record of a stored item, or empty for an item without {@code state_updated}: v0.15.4's
+     * {@code set_outputs} (and ours) creates one when a payload without a state item is published.
+     * Such a payload has no state; readers skip it rather than fail a whole batch or listing.
+     */
+    static Optional<StateRecord> stated(Map<String, AttributeValue> item) {
+        AttributeValue stateUpdated = item.get(STATE_UPDATED);
+        if (stateUpdated == null || stateUpdated.s() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(toRecord(item));
+    }
+
+    /**
      * The record of a stored item.
      *
      * @throws StoreException when the item has no {@code state_updated} (written by something other

@@ -71,7 +71,7 @@ final class StateQueries {
                     page.exclusiveStartKey(start);
                 }
                 QueryResponse response = dynamo.query(page.build());
-                response.items().forEach(i -> items.add(StateItems.toRecord(i)));
+                response.items().forEach(i -> StateItems.stated(i).ifPresent(items::add));
                 start =
                         response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                                 ? response.lastEvaluatedKey()

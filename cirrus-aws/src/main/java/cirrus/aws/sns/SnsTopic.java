@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.sns.model.PublishBatchRequestEntry;
 import software.amazon.awssdk.services.sns.model.PublishBatchResponse;
 
 import cirrus.aws.config.Backoff;
+import cirrus.aws.messaging.BatchLimits;
 import cirrus.runtime.port.MessageAttribute;
 import cirrus.runtime.port.StoreException;
 import cirrus.runtime.port.Topic;
@@ -24,7 +25,7 @@ import cirrus.runtime.port.TopicMessage;
  * delivers to SQS subscribers. Transiently failed entries are re-published with backoff.
  */
 public final class SnsTopic implements Topic {
-    /** SNS accepts at most 10 entries per {@code PublishBatch}. */
+    /** SNS accepts at most 10 entries (and 256 KiB in all) per {@code PublishBatch}. */
     public static final int BATCH_SIZE = 10;
 
     private static final int MAX_ROUNDS = 5;
@@ -63,8 +64,8 @@ public final class SnsTopic implements Topic {
 
     @Override
     public void publishBatch(List<TopicMessage> messages) {
-        for (int from = 0; from < messages.size(); from += BATCH_SIZE) {
-            publishChunk(messages.subList(from, Math.min(messages.size(), from + BATCH_SIZE)));
+        for (List<TopicMessage> chunk : BatchLimits.split(messages, SnsTopic::size)) {
+            publishChunk(chunk);
         }
     }
 
@@ -108,6 +109,18 @@ public final class SnsTopic implements Topic {
             List<String> ids = failed.stream().map(BatchResultErrorEntry::id).toList();
             pending = entries.stream().filter(e -> ids.contains(e.id())).toList();
         }
+    }
+
+    /** The size SNS counts against the 256 KiB batch limit: body and attributes. */
+    static int size(TopicMessage message) {
+        int size = BatchLimits.utf8(message.body());
+        for (Map.Entry<String, MessageAttribute> a : message.attributes().entrySet()) {
+            size +=
+                    BatchLimits.utf8(a.getKey())
+                            + BatchLimits.utf8(a.getValue().dataType().wireName())
+                            + BatchLimits.utf8(a.getValue().value());
+        }
+        return size;
     }
 
     private static Map<String, MessageAttributeValue> attributes(TopicMessage message) {

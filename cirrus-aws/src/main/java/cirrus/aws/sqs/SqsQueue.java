@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResultEntry;
 
 import cirrus.aws.config.Backoff;
+import cirrus.aws.messaging.BatchLimits;
 import cirrus.runtime.port.Queue;
 import cirrus.runtime.port.ReceivedMessage;
 import cirrus.runtime.port.StoreException;
@@ -65,8 +66,8 @@ public final class SqsQueue implements Queue {
     @Override
     public List<String> sendBatch(List<String> bodies) {
         List<String> ids = new ArrayList<>(bodies.size());
-        for (int from = 0; from < bodies.size(); from += BATCH_SIZE) {
-            ids.addAll(sendChunk(bodies.subList(from, Math.min(bodies.size(), from + BATCH_SIZE))));
+        for (List<String> chunk : BatchLimits.split(bodies, BatchLimits::utf8)) {
+            ids.addAll(sendChunk(chunk));
         }
         return ids;
     }

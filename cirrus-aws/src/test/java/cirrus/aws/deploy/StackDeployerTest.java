@@ -104,9 +104,14 @@ class StackDeployerTest {
                     .build();
         }
 
+        RuntimeException failCreate;
+
         @Override
         public CreateStackResponse createStack(CreateStackRequest request) {
             created = request;
+            if (failCreate != null) {
+                throw failCreate;
+            }
             exists = true;
             return CreateStackResponse.builder().stackId("id").build();
         }
@@ -140,6 +145,53 @@ class StackDeployerTest {
 
     StackDeployer deployer(Replay cfn) {
         return new StackDeployer(cfn, Duration.ofMillis(1), Duration.ofSeconds(10), progress::add);
+    }
+
+    @Test
+    void createAndUpdateCarryOneClientRequestTokenSoSdkRetriesAreIdempotent() {
+        Replay cfn = new Replay();
+        cfn.statuses.add("CREATE_COMPLETE");
+        deployer(cfn).deploy(STACK, "https://t", Map.of(), Set.of());
+        assertThat(cfn.created.clientRequestToken()).startsWith("cirrus-deploy-");
+
+        cfn.statuses.clear();
+        cfn.statuses.add("UPDATE_COMPLETE");
+        deployer(cfn).deploy(STACK, "https://t", Map.of(), Set.of());
+        assertThat(cfn.updated.clientRequestToken())
+                .startsWith("cirrus-deploy-")
+                .isNotEqualTo(cfn.created.clientRequestToken());
+    }
+
+    @Test
+    void aRetriedCreateReportsTheFirstErrorNotAlreadyExists() {
+        Replay cfn = new Replay();
+        CloudFormationException first =
+                (CloudFormationException)
+                        CloudFormationException.builder()
+                                .statusCode(503)
+                                .awsErrorDetails(
+                                        AwsErrorDetails.builder()
+                                                .errorMessage("Service Unavailable")
+                                                .build())
+                                .build();
+        CloudFormationException last =
+                (CloudFormationException)
+                        CloudFormationException.builder()
+                                .statusCode(400)
+                                .awsErrorDetails(
+                                        AwsErrorDetails.builder()
+                                                .errorCode("AlreadyExistsException")
+                                                .errorMessage("Stack [cirrus-dev] already exists")
+                                                .build())
+                                .build();
+        last.addSuppressed(first);
+        cfn.failCreate = last;
+
+        assertThatThrownBy(() -> deployer(cfn).deploy(STACK, "https://t", Map.of(), Set.of()))
+                .hasMessageStartingWith(
+                        "CloudFormation refused to create stack cirrus-dev: Service Unavailable"
+                                + " (HTTP 503; the retry then said: Stack [cirrus-dev] already"
+                                + " exists)");
     }
 
     @Test

@@ -15,8 +15,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import software.amazon.awssdk.services.batch.model.JobDetail;
-
 import cirrus.aws.moto.MotoAws;
 import cirrus.aws.moto.MotoDeployment;
 import cirrus.aws.moto.MotoExtension;
@@ -146,70 +144,19 @@ class HandlersTest {
     }
 
     @Test
-    void feedRerunInBatchModeSubmitsItselfAsABatchJob() {
-        String role = MotoAws.createRole(moto, "batch-service");
-        String ce =
-                aws.clients()
-                        .batch()
-                        .createComputeEnvironment(
-                                r ->
-                                        r.computeEnvironmentName("cirrus-test-ce")
-                                                .type("UNMANAGED")
-                                                .state("ENABLED")
-                                                .serviceRole(role))
-                        .computeEnvironmentArn();
-        aws.clients()
-                .batch()
-                .createJobQueue(
-                        r ->
-                                r.jobQueueName(MotoDeployment.STACK + "-basic-ondemand")
-                                        .state("ENABLED")
-                                        .priority(1)
-                                        .computeEnvironmentOrder(
-                                                o -> o.order(1).computeEnvironment(ce)));
-        aws.clients()
-                .batch()
-                .registerJobDefinition(
-                        r ->
-                                r.jobDefinitionName(MotoDeployment.STACK + "-geolambda-as-batch")
-                                        .type("container")
-                                        .containerProperties(
-                                                c ->
-                                                        c.image("cirrusgeo/run-geolambda:0.2.1")
-                                                                .vcpus(1)
-                                                                .memory(512)
-                                                                .command(
-                                                                        "run",
-                                                                        "Ref::lambda_function",
-                                                                        "Ref::url")));
-        LocalContext ctx = LocalContext.of("cirrus-test-feed-rerun");
-        JsonNode result =
+    void feedRerunInBatchModeRunsInlineAndSubmitsNoPythonJob() {
+        deployment.states().setFailed(PayloadId.parse("col-a/workflow-wf/i1"), "Boom: x");
+        JsonNode found =
                 new FeedRerunHandler(() -> deployment)
                         .handle(
                                 Json.parse(
                                         "{\"collections\": \"col-a\", \"workflow\": \"wf\","
-                                                + " \"batch\": true}"),
-                                ctx);
-        assertThat(result.isNull()).isTrue();
-        List<String> ids =
-                aws
-                        .clients()
-                        .batch()
-                        .listJobs(
-                                r ->
-                                        r.jobQueue(MotoDeployment.STACK + "-basic-ondemand")
-                                                .jobStatus("SUCCEEDED"))
-                        .jobSummaryList()
-                        .stream()
-                        .map(j -> j.jobId())
-                        .toList();
-        assertThat(ids).hasSize(1);
-        JobDetail job = deployment.batch().describe(ids.get(0)).orElseThrow();
-        assertThat(job.jobName()).isEqualTo("rerun");
-        assertThat(job.parameters()).containsEntry("lambda_function", ctx.getInvokedFunctionArn());
-        BlobUrl url = BlobUrl.parse(job.parameters().get("url"));
-        assertThat(url.bucket()).isEqualTo(MotoDeployment.PAYLOADS);
-        assertThat(deployment.blobs().getJson(url).path("batch").asBoolean()).isTrue();
+                                                + " \"state\": \"FAILED\", \"batch\": true}"),
+                                LocalContext.of("cirrus-test-feed-rerun"));
+        assertThat(found).isEqualTo(Json.parse("{\"found\": 1}"));
+        assertThat(aws.drain(aws.processQueueUrl)).hasSize(1);
+        // no Batch job was submitted (none could be: this deployment has no job queue)
+        assertThat(aws.clients().batch().describeJobQueues().jobQueues()).isEmpty();
     }
 
     @Test

@@ -97,6 +97,22 @@ public final class MotoServer {
         return shared;
     }
 
+    /**
+     * A server of its own for one test class (e.g. one that turns on IAM enforcement, which is
+     * server-wide); the caller stops it with {@link #stop()}.
+     */
+    public static MotoServer startPrivate() {
+        return start();
+    }
+
+    /**
+     * Turns IAM enforcement on ({@code /moto-api/reset-auth 0}: every later request must be signed
+     * by an IAM user's access key whose policies allow the action) or off ({@code inf}).
+     */
+    public void enforceIam(boolean on) {
+        post("/moto-api/reset-auth", on ? "0" : "inf");
+    }
+
     private static MotoServer start() {
         try {
             Path dir = Files.createTempDirectory("cirrus-moto");

@@ -1,6 +1,7 @@
 package cirrus.cli.command;
 
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -145,6 +146,7 @@ public final class BuildCommand implements Callable<Integer> {
                 context.environment()
                         .get(LAMBDA_JAR)
                         .map(p -> cwd.resolve(p))
+                        .or(BuildCommand::lambdaJarInDistribution)
                         .or(() -> repository.map(r -> r.resolve(LAMBDA_JAR_IN_REPOSITORY)));
         String hint =
                 "build it with 'mvn -pl cirrus-aws -am package'"
@@ -157,20 +159,30 @@ public final class BuildCommand implements Callable<Integer> {
     }
 
     /**
+     * The builtins' jar of an installed distribution: {@code share/cirrus-aws-lambda.jar} beside
+     * the {@code lib/} directory of the CLI jar.
+     */
+    static Optional<Path> lambdaJarInDistribution() {
+        return cliJar().map(cli -> cli.resolveSibling("../share/cirrus-aws-lambda.jar").normalize())
+                .filter(Files::isRegularFile);
+    }
+
+    private static Optional<Path> cliJar() {
+        try {
+            var location = BuildCommand.class.getProtectionDomain().getCodeSource().getLocation();
+            return Optional.of(Path.of(location.toURI()).toAbsolutePath().normalize());
+        } catch (URISyntaxException | SecurityException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * The repository the running CLI was built in: the CLI is {@code
      * <repository>/cirrus-cli/target/cirrus-cli.jar} (or {@code .../target/classes}).
      */
     static Optional<Path> repository() {
-        try {
-            var location = BuildCommand.class.getProtectionDomain().getCodeSource().getLocation();
-            Path cli = Path.of(location.toURI()).toAbsolutePath().normalize();
-            Path target = cli.getParent();
-            if (target == null || target.getParent() == null) {
-                return Optional.empty();
-            }
-            return Optional.ofNullable(target.getParent().getParent());
-        } catch (URISyntaxException | SecurityException | NullPointerException e) {
-            return Optional.empty();
-        }
+        return cliJar().map(Path::getParent)
+                .filter(target -> target.getParent() != null)
+                .map(target -> target.getParent().getParent());
     }
 }

@@ -3,10 +3,12 @@ package cirrus.cli.command;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,12 +20,18 @@ import cirrus.cli.ExitCode;
 import cirrus.cli.local.LocalCommandException;
 import cirrus.cli.local.PayloadFiles;
 import cirrus.cli.local.ServeClient;
+import cirrus.cli.operate.OperateSession;
+import cirrus.cli.operate.OutputFormat;
+import cirrus.cli.operate.StackOptions;
 import cirrus.runtime.json.Json;
+import cirrus.runtime.payload.ProcessPayload;
+import cirrus.runtime.port.WorkflowState;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -47,7 +55,8 @@ final class PayloadClientCommands {
     }
 
     private static int failed(CommandSpec spec, ServeClient.Reply reply) {
-        spec.commandLine().getErr().println("Error: " + reply.error());
+        String error = reply.error(); // "error[CODE] message", or "HTTP 500" without a body
+        spec.commandLine().getErr().println(error.startsWith("error[") ? error : "Error: " + error);
         return ExitCode.ERROR;
     }
 
@@ -63,6 +72,33 @@ final class PayloadClientCommands {
                 description = "Payload JSON files (a payload or an array); - for stdin.")
         List<String> files;
 
+        @Option(
+                names = "--replace",
+                description = "Process payloads again even when they are COMPLETED or INVALID.")
+        boolean replace;
+
+        /**
+         * Why {@code process} would not run {@code payload} (it is COMPLETED or INVALID and not
+         * replaced), as the line to print; empty when it would run.
+         */
+        private Optional<String> skip(JsonNode payload) {
+            String id = ProcessPayload.of(payload.deepCopy(), true).id();
+            ServeClient.Reply reply =
+                    client.get("/payloads/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
+            String state = reply.status() == 200 ? reply.body().path("state").asText() : "";
+            boolean finished =
+                    Arrays.stream(WorkflowState.values())
+                            .anyMatch(s -> s.name().equals(state) && s.needsReplaceToRerun());
+            return finished
+                    ? Optional.of(
+                            "skipped "
+                                    + id
+                                    + ": already "
+                                    + state
+                                    + " (--replace processes it again)")
+                    : Optional.empty();
+        }
+
         @Override
         public Integer call() {
             return PayloadClientCommands.call(
@@ -74,7 +110,17 @@ final class PayloadClientCommands {
                             return ExitCode.ERROR;
                         }
                         ArrayNode body = JsonNodeFactory.instance.arrayNode();
-                        read.payloads().forEach(body::add);
+                        for (JsonNode payload : read.payloads()) {
+                            Optional<String> skip = replace ? Optional.empty() : skip(payload);
+                            if (skip.isPresent()) {
+                                spec.commandLine().getOut().println(skip.get());
+                            } else {
+                                body.add(replace ? PayloadFiles.withReplace(payload) : payload);
+                            }
+                        }
+                        if (body.isEmpty()) {
+                            return ExitCode.OK;
+                        }
                         ServeClient.Reply reply = client.post("/payloads", body);
                         if (reply.status() != 202) {
                             return failed(spec, reply);
@@ -94,10 +140,14 @@ final class PayloadClientCommands {
     /** {@code cirrus payload status ID}. */
     @Command(
             name = "status",
-            description = "Show a payload's state item (from a running `cirrus serve`).")
+            description =
+                    "Show a payload's state item and executions (a running `cirrus serve`, or a"
+                            + " deployed stack with --stage).")
     static final class Status implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Mixin ServeClient client;
+        @Mixin StackOptions stack;
+        @Mixin OutputFormat output;
 
         @Parameters(
                 paramLabel = "ID",
@@ -106,6 +156,9 @@ final class PayloadClientCommands {
 
         @Override
         public Integer call() {
+            if (stack.deployed()) {
+                return OperatePayloads.status(spec, stack, output, id);
+            }
             return PayloadClientCommands.call(
                     spec,
                     () -> {
@@ -121,7 +174,9 @@ final class PayloadClientCommands {
                                 .println(
                                         Json.MAPPER
                                                 .writerWithDefaultPrettyPrinter()
-                                                .writeValueAsString(reply.body()));
+                                                .writeValueAsString(
+                                                        OperatePayloads.withLocalLinks(
+                                                                reply.body(), client.base())));
                         return ExitCode.OK;
                     });
         }
@@ -130,10 +185,19 @@ final class PayloadClientCommands {
     /** {@code cirrus payload list [--collections C --workflow W] [filters]}. */
     @Command(
             name = "list",
-            description = "List payloads (per workflow counts, or the items of one workflow).")
+            description =
+                    "List payloads (per workflow counts, or the items of one workflow); --stage"
+                            + " for a deployed stack.")
     static final class ListPayloads implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Mixin ServeClient client;
+        @Mixin StackOptions stack;
+        @Mixin OutputFormat output;
+
+        @Option(
+                names = "--items",
+                description = "With --stage: list items, not counts (implied by --state).")
+        boolean items;
 
         @Option(
                 names = "--collections",
@@ -147,6 +211,19 @@ final class PayloadClientCommands {
 
         @Override
         public Integer call() {
+            if (stack.deployed()) {
+                return OperateSession.guarded(
+                        spec.commandLine().getErr(),
+                        () ->
+                                OperatePayloads.list(
+                                        spec,
+                                        stack,
+                                        output,
+                                        filters.toFilter(collections, workflow),
+                                        items
+                                                || filters.selectsItems()
+                                                || (collections != null && workflow != null)));
+            }
             return PayloadClientCommands.call(
                     spec,
                     () -> {
@@ -174,7 +251,12 @@ final class PayloadClientCommands {
                         if (reply.status() != 200) {
                             return failed(spec, reply);
                         }
-                        if (reply.body().has("items")) {
+                        if (output.json()) {
+                            out.println(
+                                    Json.MAPPER
+                                            .writerWithDefaultPrettyPrinter()
+                                            .writeValueAsString(reply.body()));
+                        } else if (reply.body().has("items")) {
                             for (JsonNode item : reply.body().get("items")) {
                                 out.printf(
                                         Locale.ROOT,
@@ -212,24 +294,62 @@ final class PayloadClientCommands {
     /** {@code cirrus payload rerun --collections C --workflow W [filters]} (feed-rerun). */
     @Command(
             name = "rerun",
-            description = "Send matching payloads back to the process queue (feed-rerun).")
+            description =
+                    "Send matching payloads back to the process queue (feed-rerun); --stage for a"
+                            + " deployed stack.")
     static final class Rerun implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Mixin ServeClient client;
+        @Mixin StackOptions stack;
 
         @Option(
                 names = "--collections",
-                required = true,
-                description = "Collections part of the ids.")
+                description = "Collections part of the ids (required locally).")
         String collections;
 
-        @Option(names = "--workflow", required = true, description = "The workflow.")
+        @Option(names = "--workflow", description = "The workflow (required locally).")
         String workflow;
 
         @Mixin StateFilterOptions filters;
 
+        @Option(names = "--dry-run", description = "With --stage: only list what would be rerun.")
+        boolean dryRun;
+
+        @Option(
+                names = {"-y", "--yes"},
+                description = "With --stage: do not ask before rerunning many payloads.")
+        boolean yes;
+
+        @Option(
+                names = "--confirm-above",
+                paramLabel = "N",
+                description =
+                        "With --stage: ask before rerunning more than N (default: ${DEFAULT-VALUE}).")
+        int confirmAbove = 10;
+
         @Override
         public Integer call() {
+            if (stack.deployed()) {
+                return OperateSession.guarded(
+                        spec.commandLine().getErr(),
+                        () ->
+                                OperatePayloads.rerun(
+                                        spec,
+                                        stack,
+                                        filters.toFilter(collections, workflow),
+                                        dryRun,
+                                        yes,
+                                        confirmAbove));
+            }
+            if (collections == null || workflow == null) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "Missing required options: '--collections', '--workflow' (or pass --stage"
+                                + " for a deployed stack)");
+            }
+            if (dryRun) {
+                return PayloadClientCommands.call(spec, this::localDryRun);
+            }
             return PayloadClientCommands.call(
                     spec,
                     () -> {
@@ -254,6 +374,34 @@ final class PayloadClientCommands {
                                 .println("found " + reply.body().path("found").asInt());
                         return ExitCode.OK;
                     });
+        }
+
+        /** Local {@code --dry-run}: the items the rerun would send, from the local API. */
+        private int localDryRun() {
+            StringBuilder q =
+                    new StringBuilder("/payloads?collections=")
+                            .append(URLEncoder.encode(collections, StandardCharsets.UTF_8))
+                            .append("&workflow=")
+                            .append(URLEncoder.encode(workflow, StandardCharsets.UTF_8));
+            filters.parameters()
+                    .forEach(
+                            (k, v) ->
+                                    q.append('&')
+                                            .append(k)
+                                            .append('=')
+                                            .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+            ServeClient.Reply reply = client.get(q.toString());
+            if (reply.status() != 200) {
+                return failed(spec, reply);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            int n = 0;
+            for (JsonNode item : reply.body().path("items")) {
+                out.println("would rerun " + item.path("payload_id").asText());
+                n++;
+            }
+            out.println("found " + n + " (dry run: nothing sent)");
+            return ExitCode.OK;
         }
     }
 }

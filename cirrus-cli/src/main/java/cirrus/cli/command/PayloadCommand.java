@@ -21,6 +21,8 @@ import cirrus.runtime.json.InvalidJsonException;
 import cirrus.runtime.json.Json;
 import cirrus.runtime.payload.InvalidPayloadException;
 import cirrus.runtime.payload.ProcessPayload;
+import cirrus.runtime.stac.StacFinding;
+import cirrus.runtime.stac.StacValidator;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -124,12 +126,32 @@ public final class PayloadCommand implements Callable<Integer> {
                 read.errors().forEach(err::println);
                 return ExitCode.ERROR;
             }
-            for (JsonNode json : read.payloads()) {
-                ProcessPayload payload = ProcessPayload.of(json, true);
+            String name = file.equals("-") ? "<stdin>" : file;
+            List<JsonNode> payloads = read.payloads();
+            int errors = 0;
+            for (int k = 0; k < payloads.size(); k++) {
+                ProcessPayload payload = ProcessPayload.of(payloads.get(k), true);
                 for (String warning : payload.warnings()) {
-                    err.println((file.equals("-") ? "<stdin>" : file) + ": warning: " + warning);
+                    err.println(name + ": warning: " + warning);
                 }
-                spec.commandLine().getOut().println("valid: " + payload.id());
+                // every item against the official STAC schemas bundled with cirrus (offline)
+                String at = payloads.size() > 1 ? "/" + k : "";
+                int found = 0;
+                List<ObjectNode> features = payload.features();
+                for (int i = 0; i < features.size(); i++) {
+                    for (StacFinding f :
+                            StacValidator.bundled().check(features.get(i), at + "/features/" + i)) {
+                        err.println(name + ": " + f.diagnostic());
+                        found += f.error() ? 1 : 0;
+                    }
+                }
+                if (found == 0) {
+                    spec.commandLine().getOut().println("valid: " + payload.id());
+                }
+                errors += found;
+            }
+            if (errors > 0) {
+                return ExitCode.ERROR;
             }
             return ExitCode.OK;
         }
@@ -192,7 +214,12 @@ public final class PayloadCommand implements Callable<Integer> {
                 item.putNull("geometry");
                 item.putObject("properties").put("datetime", "2020-01-01T00:00:00Z");
                 item.putObject("assets");
-                item.putArray("links");
+                // STAC 1.0.0: an item that names its collection links to it
+                item.putArray("links")
+                        .addObject()
+                        .put("rel", "collection")
+                        .put("href", "REPLACE-WITH-COLLECTION-URL")
+                        .put("type", "application/json");
             }
             ObjectNode process = payload.putObject("process");
             process.put("workflow", workflow);

@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
 @Command(name = "plan", description = "Plan what a deploy does to Batch resources and jobs.")
 public final class PlanCommand implements Callable<Integer> {
     /** The exit status of a plan with a breaking change. */
-    public static final int BREAKING = 2;
+    public static final int BREAKING = ExitCode.BREAKING;
 
     @Mixin HelpOption help;
 
@@ -53,7 +53,10 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--accept", description = "Store the build output as the baseline.")
     boolean accept;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
+    @Option(
+            names = {"-o", "--output", "--format"},
+            paramLabel = "FORMAT",
+            description = "text (default) or json.")
     String format = "text";
 
     @Option(

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import cirrus.cli.CliContext;
 import cirrus.cli.ExitCode;
+import cirrus.cli.VersionInfo;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Spec;
 /** The root {@code cirrus} command: global options; without a command it prints its help. */
 @Command(
         name = "cirrus",
-        description = "cli for cirrus, a serverless STAC-based processing pipeline")
+        description = "cli for cirrus, a serverless STAC-based processing pipeline",
+        versionProvider = VersionInfo.class)
 public final class RootCommand implements Callable<Integer> {
     @Option(names = "--cirrus-dir", paramLabel = "DIRECTORY")
     Path cirrusDir;
@@ -28,6 +30,12 @@ public final class RootCommand implements Callable<Integer> {
     @Option(names = "--stacktrace", description = "Show stack traces of errors.")
     boolean stacktrace;
 
+    @Option(
+            names = {"-V", "--version"},
+            versionHelp = true,
+            description = "Show the version and exit.")
+    boolean version;
+
     @Mixin HelpOption help;
 
     @Spec CommandSpec spec;
@@ -36,6 +44,11 @@ public final class RootCommand implements Callable<Integer> {
 
     public RootCommand(CliContext context) {
         this.context = context;
+    }
+
+    /** The context of this invocation (for subcommands that picocli creates). */
+    public CliContext context() {
+        return context;
     }
 
     /** The value of {@code --cirrus-dir}, or null. */

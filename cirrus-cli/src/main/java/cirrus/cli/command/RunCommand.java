@@ -1,10 +1,16 @@
 package cirrus.cli.command;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 import cirrus.cli.CliContext;
 import cirrus.cli.ExitCode;
@@ -16,7 +22,9 @@ import cirrus.local.engine.LocalEngine;
 import cirrus.local.model.LocalModel;
 import cirrus.local.run.PayloadResult;
 import cirrus.local.run.PayloadRun;
+import cirrus.runtime.json.Json;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,11 +75,36 @@ public final class RunCommand implements Callable<Integer> {
             names = "--progress-every",
             paramLabel = "SECONDS",
             defaultValue = "5",
-            description = "Seconds between progress lines on stderr (default 5).")
+            description =
+                    "Seconds between progress lines on stderr (default 5; only when stderr is a"
+                            + " terminal).")
     long progressSeconds;
 
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FORMAT",
+            description =
+                    "text (default: each payload as it finishes, then a summary) or json (one"
+                            + " array at the end).")
+    String output = "text";
+
+    private static String elapsed(long started) {
+        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        return seconds < 60
+                ? seconds + "s"
+                : seconds / 60 + "m" + String.format(Locale.ROOT, "%02d", seconds % 60) + "s";
+    }
+
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, JsonProcessingException {
+        if (!output.equals("text") && !output.equals("json")) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "Invalid value for '--output': '" + output + "' is not one of 'text', 'json'.");
+        }
+        boolean json = output.equals("json");
+        boolean progress = context.console().terminal().interactive();
+        long started = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PayloadFiles.Read read = PayloadFiles.read(files, System.in);
@@ -83,6 +116,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             LocalModel model = engine.model(context, err);
             List<PayloadResult> results;
+            Set<String> printed = new HashSet<>();
             try (LocalEngine local = LocalEngine.start(model, engine.engineOptions())) {
                 local.invalidWorkflows()
                         .forEach(
@@ -92,8 +126,17 @@ public final class RunCommand implements Callable<Integer> {
                                                         + wf
                                                         + " cannot run: "
                                                         + problem));
+                Path project = model.projectDirectory();
                 results =
                         new PayloadRun(local)
+                                .onFinished(
+                                        r -> {
+                                            if (!json) {
+                                                RunReport.block(r, project, out);
+                                                out.flush();
+                                                printed.add(r.id());
+                                            }
+                                        })
                                 .run(
                                         read.payloads(),
                                         replace,
@@ -101,11 +144,29 @@ public final class RunCommand implements Callable<Integer> {
                                                 .map(Duration::ofSeconds),
                                         Duration.ofSeconds(Math.max(1, progressSeconds)),
                                         p -> {
-                                            err.println("cirrus run: " + p.line());
-                                            err.flush();
+                                            if (progress) {
+                                                err.println(
+                                                        "cirrus run: ["
+                                                                + elapsed(started)
+                                                                + "] "
+                                                                + p.line());
+                                                err.flush();
+                                            }
                                         });
             }
-            RunReport.print(results, model.projectDirectory(), out);
+            if (json) {
+                out.println(
+                        Json.MAPPER
+                                .writerWithDefaultPrettyPrinter()
+                                .writeValueAsString(RunReport.json(results)));
+            } else {
+                for (PayloadResult r : results) {
+                    if (!printed.contains(r.id())) { // still running when the run stopped
+                        RunReport.block(r, model.projectDirectory(), out);
+                    }
+                }
+                RunReport.summary(results, out);
+            }
             return results.stream().allMatch(PayloadResult::succeeded)
                     ? ExitCode.OK
                     : ExitCode.ERROR;

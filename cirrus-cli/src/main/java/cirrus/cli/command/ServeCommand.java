@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -14,9 +15,14 @@ import cirrus.cli.CliContext;
 import cirrus.cli.ExitCode;
 import cirrus.cli.local.EngineMixin;
 import cirrus.cli.local.LocalCommandException;
+import cirrus.cli.local.ServerAddress;
 import cirrus.local.api.LocalApiServer;
+import cirrus.local.dashboard.Dashboard;
+import cirrus.local.dashboard.LocalDashboard;
 import cirrus.local.engine.EngineBusyException;
 import cirrus.local.engine.LocalEngine;
+import cirrus.local.http.ServerSettings;
+import cirrus.local.http.ServerToken;
 import cirrus.local.model.LocalModel;
 import cirrus.runtime.json.Json;
 
@@ -27,13 +33,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code cirrus serve}: runs the local engine until stopped (Ctrl-C), with its JSON API on
- * 127.0.0.1. The URL is printed and written to {@code <state dir>/serve.json}, where {@code cirrus
- * payload submit|status|list|rerun} find it.
+ * {@code cirrus serve}: runs the local engine until stopped (Ctrl-C), with its JSON API, the
+ * v0.15.4 api routes ({@code /api/}) and the dashboard ({@code /ui/}) on 127.0.0.1. The URL and the
+ * per-process token are printed/written to {@code <state dir>/serve.json} (owner-only), where
+ * {@code cirrus payload submit|status|list|rerun} find them.
  */
 @Command(
         name = "serve",
-        description = "Run the local engine with its JSON API on 127.0.0.1 until stopped.")
+        description =
+                "Run the local engine with its JSON API and web dashboard on 127.0.0.1 until"
+                        + " stopped.")
 public final class ServeCommand implements Callable<Integer> {
     /** The file, in the state directory, that tells clients where the API is. */
     public static final String SERVE_FILE = "serve.json";
@@ -56,20 +65,42 @@ public final class ServeCommand implements Callable<Integer> {
             description = "The port on 127.0.0.1 (default 8642; 0 for any free port).")
     int port;
 
+    @Option(
+            names = "--host",
+            defaultValue = ServerSettings.LOOPBACK,
+            description =
+                    "The address to listen on (default 127.0.0.1). Another than loopback needs"
+                            + " --allow-remote.")
+    String host;
+
+    @Option(
+            names = "--allow-remote",
+            description =
+                    "Allow a --host other than loopback: other machines can then read payload"
+                            + " states (POSTs still need the token in serve.json).")
+    boolean allowRemote;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
+            ServerSettings settings = ServerAddress.settings(host, port, allowRemote);
             LocalModel model = engine.model(context, err);
             CountDownLatch stopped = new CountDownLatch(1);
+            ServerToken token = ServerToken.random();
             try (LocalEngine local = LocalEngine.start(model, engine.engineOptions());
-                    LocalApiServer server = LocalApiServer.start(local, port)) {
+                    Dashboard dashboard = LocalDashboard.of(local, token);
+                    LocalApiServer server =
+                            LocalApiServer.start(
+                                    local, settings, token, List.of(dashboard.mount()))) {
+                ServerAddress.warnIfRemote(settings, "cirrus serve", err);
                 Path serveFile = model.stateDirectory().resolve(SERVE_FILE);
                 ObjectNode info = JsonNodeFactory.instance.objectNode();
                 info.put("url", server.url().toString());
                 info.put("pid", ProcessHandle.current().pid());
-                Files.writeString(serveFile, Json.write(info));
+                info.put("token", server.token().value());
+                ServerAddress.writePrivate(serveFile, Json.write(info));
                 Thread hook = new Thread(stopped::countDown);
                 Runtime.getRuntime().addShutdownHook(hook);
                 local.invalidWorkflows()
@@ -87,7 +118,9 @@ public final class ServeCommand implements Callable<Integer> {
                                 + model.names().stackName()
                                 + " running; API on "
                                 + server.url()
-                                + " (Ctrl-C to stop)");
+                                + ", dashboard on "
+                                + server.url()
+                                + "/ui/ (Ctrl-C to stop)");
                 err.flush();
                 try {
                     stopped.await();
@@ -104,7 +137,7 @@ public final class ServeCommand implements Callable<Integer> {
             }
             return ExitCode.OK;
         } catch (IOException e) {
-            err.println("Error: cannot serve on 127.0.0.1:" + port + ": " + e.getMessage());
+            err.println("Error: cannot serve on " + host + ":" + port + ": " + e.getMessage());
             return ExitCode.ERROR;
         } catch (LocalCommandException | EngineBusyException e) {
             err.println("Error: " + e.getMessage());

@@ -96,7 +96,7 @@ public final class ShowComponentsCommand implements Callable<Integer> {
 
     private String fileContent(Component component, String key) throws IOException {
         Optional<ComponentFile> declared =
-                component.info().files().stream().filter(f -> f.key().equals(key)).findFirst();
+                files(component).stream().filter(f -> f.key().equals(key)).findFirst();
         if (declared.isEmpty()) {
             throw unknown("file '" + key + "'");
         }
@@ -122,7 +122,7 @@ public final class ShowComponentsCommand implements Callable<Integer> {
             text.append(component.description()).append('\n');
         }
         text.append("\nFiles:\n");
-        for (ComponentFile f : component.info().files()) {
+        for (ComponentFile f : files(component)) {
             text.append("  ").append(f.key()).append(": ").append(f.fileName()).append('\n');
         }
         if (component instanceof LambdaComponent lambda) {
@@ -146,6 +146,20 @@ public final class ShowComponentsCommand implements Callable<Integer> {
             }
         }
         return text.toString();
+    }
+
+    /**
+     * The files of {@code component}: those its type declares, less the Python handler file of a
+     * project task or function that has none (a Java Lambda, a Batch-only task). Built-in
+     * components keep cirrus v0.15.4's list.
+     */
+    static List<ComponentFile> files(Component component) {
+        if (component.source().isBuiltIn()
+                || !(component instanceof LambdaComponent lambda)
+                || lambda.lambda().handlerFile().isPresent()) {
+            return component.info().files();
+        }
+        return component.info().files().stream().filter(f -> !f.key().equals("handler")).toList();
     }
 
     private static String python(boolean b) {

@@ -4,6 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import cirrus.runtime.operate.PayloadFilter;
+import cirrus.runtime.port.WorkflowState;
+import cirrus.runtime.statedb.Since;
+
 import picocli.CommandLine.Option;
 
 /**
@@ -24,6 +28,47 @@ final class StateFilterOptions {
 
     @Option(names = "--limit", description = "At most this many items.")
     Integer limit;
+
+    /**
+     * The filters as a read-model filter over {@code collections} and {@code workflow} when given.
+     */
+    PayloadFilter toFilter(String collections, String workflow) {
+        PayloadFilter f = PayloadFilter.all();
+        if (collections != null) {
+            f = f.withCollections(collections);
+        }
+        if (workflow != null) {
+            f = f.withWorkflow(workflow);
+        }
+        if (state != null) {
+            try {
+                f = f.withState(WorkflowState.valueOf(state.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        "unknown state '"
+                                + state
+                                + "' (expected PROCESSING, COMPLETED, FAILED, INVALID, ABORTED or CLAIMED)");
+            }
+        }
+        if (since != null) {
+            f = f.withSince(Since.parse(since));
+        }
+        if (errorBeginsWith != null) {
+            f = f.withErrorBeginsWith(errorBeginsWith);
+        }
+        if (limit != null) {
+            if (limit < 1) {
+                throw new IllegalArgumentException("--limit must be at least 1");
+            }
+            f = f.withLimit(limit);
+        }
+        return f;
+    }
+
+    /** Whether a filter that selects items (not just workflows) was given. */
+    boolean selectsItems() {
+        return state != null || errorBeginsWith != null;
+    }
 
     /** The filters that were given, as API parameters (state upper-cased), in a stable order. */
     Map<String, String> parameters() {

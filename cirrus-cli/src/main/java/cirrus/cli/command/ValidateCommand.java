@@ -37,7 +37,10 @@ import picocli.CommandLine.Option;
 public final class ValidateCommand implements Callable<Integer> {
     @Mixin HelpOption help;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
+    @Option(
+            names = {"-o", "--output", "--format"},
+            paramLabel = "FORMAT",
+            description = "text (default) or json.")
     String format = "text";
 
     @Option(names = "--strict", description = "Exit 1 on warnings too.")

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cirrus.runtime.json.InvalidJsonException;
 import cirrus.runtime.json.Json;
@@ -26,6 +27,24 @@ public final class PayloadFiles {
 
     /** The payloads read, or the problems found. */
     public record Read(List<JsonNode> payloads, List<String> errors) {}
+
+    /**
+     * A copy of {@code payload} with {@code process.replace} set (in the first process definition
+     * of a chain), so that {@code process} runs it again even when it is COMPLETED or INVALID.
+     */
+    public static JsonNode withReplace(JsonNode payload) {
+        ObjectNode copy = payload.deepCopy();
+        JsonNode process = copy.get("process");
+        if (process != null
+                && process.isArray()
+                && process.size() > 0
+                && process.get(0).isObject()) {
+            ((ObjectNode) process.get(0)).put("replace", true);
+        } else if (process != null && process.isObject()) {
+            ((ObjectNode) process).put("replace", true);
+        }
+        return copy;
+    }
 
     public static Read read(List<String> files, InputStream stdin) {
         List<JsonNode> payloads = new ArrayList<>();

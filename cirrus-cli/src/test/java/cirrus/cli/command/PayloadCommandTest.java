@@ -53,6 +53,43 @@ class PayloadCommandTest {
     }
 
     @Test
+    void itemsAreCheckedAgainstTheOfficialStacSchemasOneLinePerFinding() throws Exception {
+        // the Sentinel-2 item of cirrus' tests, as STAC 1.0.0: it names its collection without a
+        // rel=collection link and declares extensions by short name (no bundled schema)
+        String payload = testPayload().replace("\"1.0.0-beta.2\"", "\"1.0.0\"");
+        Path file = write("items.json", payload);
+
+        Result r = run("payload", "validate", file.toString());
+
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.ERROR);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().lines())
+                .contains(
+                        file
+                                + ": error[CIRRUS-P006] /features/0/links: collection link missing:"
+                                + " the item names collection 'sentinel-s2-l2a' but no link has rel"
+                                + " 'collection'")
+                .anyMatch(
+                        l ->
+                                l.startsWith(
+                                                file
+                                                        + ": warning[CIRRUS-P007] /features/0/stac_extensions:")
+                                        && l.contains("extension eo has no bundled schema"))
+                .noneMatch(l -> l.contains("Exception") || l.startsWith("\tat "));
+    }
+
+    @Test
+    void theTemplateIsAValidPayloadWithValidStacItems() throws Exception {
+        Result t = run("payload", "template", "--collections", "a,b");
+        assertThat(t.code()).isEqualTo(ExitCode.OK);
+
+        Result r = run("payload", "validate", write("t.json", t.out()).toString());
+
+        assertThat(r.err()).isEmpty();
+        assertThat(r.code()).isEqualTo(ExitCode.OK);
+    }
+
+    @Test
     void aMissingFieldIsOneLineNamingTheField() throws Exception {
         Path file =
                 write(

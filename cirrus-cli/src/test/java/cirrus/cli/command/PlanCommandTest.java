@@ -115,12 +115,13 @@ class PlanCommandTest {
     }
 
     @Test
-    void aNewImageBreaksPinnedWorkflowsAndExitsTwo() throws IOException {
+    void aNewImageBreaksPinnedWorkflowsAndExitsThree() throws IOException {
         build();
         run("plan", "--accept");
         edit("tasks/Reproject/definition.yml", "some-image-name:", "some-image-name-v2:");
         build();
-        assertThat(run("plan")).isEqualTo(PlanCommand.BREAKING);
+        // a CI gate tells "breaking" (3) from a usage error (2) and a failure (1)
+        assertThat(run("plan")).isEqualTo(3).isNotEqualTo(ExitCode.USAGE);
         assertThat(out)
                 .contains(
                         "ReprojectBatchJob (AWS::Batch::JobDefinition): new job-definition"
@@ -157,6 +158,22 @@ class PlanCommandTest {
         assertThat(run("plan", "--against", bad.toString())).isEqualTo(ExitCode.ERROR);
         assertThat(err).contains("bad.yml:").contains("error[CIRRUS-PL002]");
         assertThat(err.lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aBaselineInfoWithAJsonSyntaxErrorIsOneLineWithItsPositionAndNoJacksonInternals()
+            throws IOException {
+        build();
+        run("plan", "--accept");
+        write(".cirrus/plan/baseline-info.json", "{\"format\": 1,\n  \"file\" \"baseline.yml\"}\n");
+        assertThat(run("plan")).isEqualTo(ExitCode.ERROR);
+        assertThat(err)
+                .contains("baseline-info.json:2:10: error[CIRRUS-PL006]")
+                .contains("invalid JSON")
+                .doesNotContain("Source:")
+                .doesNotContain("REDACTED")
+                .doesNotContain("StreamReadFeature");
+        assertThat(err.lines().count()).as(err).isEqualTo(1);
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cirrus.cli.Cli;
@@ -70,6 +72,46 @@ class RunCommandTest {
         assertThat(replaced.code()).isEqualTo(ExitCode.OK);
         assertThat(replaced.out())
                 .startsWith("COMPLETED  test-collection/workflow-publish-only/item-1");
+    }
+
+    @Test
+    void eachPayloadIsPrintedAsItFinishesNotInTheOrderGiven() throws Exception {
+        TestProjects.initOnly(project)
+                .workflow(
+                        "slow",
+                        "StartAt: wait\nStates:\n  wait: {Type: Wait, Seconds: 600, End: true}\n")
+                .write();
+        ArrayNode both = Json.MAPPER.createArrayNode();
+        both.add(TestProjects.payload("slow", "slow-1"));
+        both.add(TestProjects.payload("publish-only", "quick-1"));
+        Path payloads = Files.writeString(project.resolve("both.json"), Json.write(both));
+
+        Result r = cirrus("run", "--timeout", "3", "--progress-every", "1", payloads.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.ERROR);
+        // progress lines are for a person at a terminal; here stderr is not one
+        assertThat(r.err()).doesNotContain("payloads done");
+        // the quick payload is reported when it finishes, before the one still waiting
+        assertThat(r.out().lines().toList())
+                .startsWith("COMPLETED  test-collection/workflow-publish-only/quick-1")
+                .contains("RUNNING    test-collection/workflow-slow/slow-1")
+                .endsWith("1 completed, 1 still running");
+    }
+
+    @Test
+    void outputJsonIsOneArrayOfResults() throws Exception {
+        TestProjects.initOnly(project).write();
+        Path payload = payloadFile("p.json", TestProjects.payload("publish-only", "item-j"));
+
+        Result r = cirrus("run", "-o", "json", payload.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.OK);
+        JsonNode json = Json.parse(r.out());
+        assertThat(json.size()).isEqualTo(1);
+        assertThat(json.get(0).path("id").asText())
+                .isEqualTo("test-collection/workflow-publish-only/item-j");
+        assertThat(json.get(0).path("state").asText()).isEqualTo("COMPLETED");
+        assertThat(json.get(0).path("outputs").get(0).asText()).endsWith("/item-j/item-j.json");
+        assertThat(cirrus("run", "-o", "yaml", payload.toString()).code())
+                .isEqualTo(ExitCode.USAGE);
     }
 
     @Test

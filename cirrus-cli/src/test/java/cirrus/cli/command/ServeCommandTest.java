@@ -6,12 +6,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import cirrus.cli.Cli;
 import cirrus.cli.Environment;
@@ -66,8 +69,28 @@ class ServeCommandTest {
         serve.start();
         try {
             await("serve.json", () -> Files.exists(serveFile));
-            String url = Json.parse(Files.readString(serveFile)).path("url").asText();
+            JsonNode info = Json.parse(Files.readString(serveFile));
+            String url = info.path("url").asText();
             assertThat(url).startsWith("http://127.0.0.1:");
+            assertThat(info.path("token").asText()).hasSizeGreaterThan(30);
+            assertThat(Files.getPosixFilePermissions(serveFile))
+                    .as("serve.json holds the token: owner only")
+                    .containsExactlyInAnyOrder(
+                            PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            Result noToken =
+                    cirrus(
+                            "payload",
+                            "rerun",
+                            "--url",
+                            url,
+                            "--state-dir",
+                            project.resolve("elsewhere").toString(),
+                            "--collections",
+                            "test-collection",
+                            "--workflow",
+                            "publish-only");
+            assertThat(noToken.code()).isEqualTo(ExitCode.ERROR);
+            assertThat(noToken.err()).contains("MissingToken");
 
             Path payload =
                     Files.writeString(
@@ -94,6 +117,10 @@ class ServeCommandTest {
             Result status = cirrus("payload", "status", "--url", url, id);
             assertThat(Json.parse(status.out()).path("outputs").get(0).asText())
                     .endsWith("/srv-1/srv-1.json");
+            // executions link to the local API, not to the AWS console of a made-up account
+            assertThat(Json.parse(status.out()).path("executions").get(0).asText())
+                    .startsWith(url.replaceAll("/$", "") + "/executions/arn%3Aaws%3Astates%3A")
+                    .doesNotContain("console.aws.amazon.com");
 
             Result list =
                     cirrus(
@@ -116,6 +143,8 @@ class ServeCommandTest {
                             "rerun",
                             "--url",
                             url,
+                            "--state-dir",
+                            project.resolve(".cirrus/local").toString(),
                             "--collections",
                             "test-collection",
                             "--workflow",
@@ -126,8 +155,22 @@ class ServeCommandTest {
 
             Result missing = cirrus("payload", "status", "--url", url, "a/workflow-b/c");
             assertThat(missing.code()).isEqualTo(ExitCode.ERROR);
-            assertThat(missing.err())
-                    .isEqualTo("Error: error[NotFound] no payload a/workflow-b/c\n");
+            assertThat(missing.err()).isEqualTo("error[NotFound] no payload a/workflow-b/c\n");
+            Result badId = cirrus("payload", "status", "--url", url, "not-an-id");
+            assertThat(badId.code()).isEqualTo(ExitCode.ERROR);
+            assertThat(badId.err()).startsWith("error[CIRRUS-P004] ").doesNotContain("Error:");
+
+            Result again = cirrus("payload", "submit", "--url", url, payload.toString());
+            assertThat(again.code()).as(again.err()).isEqualTo(ExitCode.OK);
+            assertThat(again.out())
+                    .isEqualTo(
+                            "skipped test-collection/workflow-publish-only/srv-1: already"
+                                    + " COMPLETED (--replace processes it again)\n");
+            Result replaced =
+                    cirrus("payload", "submit", "--replace", "--url", url, payload.toString());
+            assertThat(replaced.code()).as(replaced.err()).isEqualTo(ExitCode.OK);
+            assertThat(replaced.out())
+                    .isEqualTo("submitted test-collection/workflow-publish-only/srv-1\n");
 
             Result busy = cirrus("run", payload.toString());
             assertThat(busy.code()).isEqualTo(ExitCode.ERROR);
@@ -149,5 +192,17 @@ class ServeCommandTest {
                                         project.resolve(".cirrus/local").toString())
                                 .err())
                 .startsWith("Error: no running `cirrus serve` found");
+    }
+
+    @Test
+    void aHostOtherThanLoopbackNeedsAllowRemote() throws Exception {
+        TestProjects.initOnly(project).write();
+        Result r = cirrus("serve", "--port", "0", "--host", "0.0.0.0");
+        assertThat(r.code()).isEqualTo(ExitCode.ERROR);
+        assertThat(r.err())
+                .isEqualTo(
+                        "Error: host 0.0.0.0 is not a loopback address; serving other machines"
+                                + " needs --allow-remote\n");
+        assertThat(project.resolve(".cirrus/local/serve.json")).doesNotExist();
     }
 }

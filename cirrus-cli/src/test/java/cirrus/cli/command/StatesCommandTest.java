@@ -79,6 +79,41 @@ class StatesCommandTest {
     }
 
     @Test
+    void aParametersPathThatSelectsNothingIsStatesRuntimeWhichStatesAllDoesNotCatch()
+            throws Exception {
+        // As the library (and so the local engine) does: docs/states.md, error names.
+        Path marker = dir.resolve("ran");
+        Path def =
+                file(
+                        "m.json",
+                        "{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'arn:x',"
+                                + "'Parameters':{'url.$':'$.url'},'End':true,"
+                                + "'Retry':[{'ErrorEquals':['States.ALL']}],"
+                                + "'Catch':[{'ErrorEquals':['States.ALL'],'Next':'H'}]},"
+                                + "'H':{'Type':'Pass','End':true}}}");
+        Path input = file("in.json", "{'id': 1}");
+        Run run =
+                cirrus(
+                        "states",
+                        "execute",
+                        def.toString(),
+                        "--input",
+                        input.toString(),
+                        "--task",
+                        "arn:x=touch " + marker + "; cat");
+        assertThat(run.code()).isEqualTo(ExitCode.ERROR);
+        assertThat(run.json())
+                .isEqualTo(
+                        Json.parse(
+                                "{\"Error\":\"States.Runtime\",\"Cause\":\"An error occurred"
+                                        + " while executing the state 'T' (entered at the event id"
+                                        + " #2). The JSONPath '$.url' specified for the field"
+                                        + " 'url.$' could not be found in the input"
+                                        + " '{\\\"id\\\":1}'\"}"));
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
     void aFailingCommandFailsTheTaskWithTheFirstWordOfItsLastStderrLine() throws Exception {
         Path def =
                 file(

@@ -100,6 +100,32 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aPython39FunctionFailsValidateButTheProjectStillBuilds() throws IOException {
+        // v0.15.4's init wrote python3.9; AWS blocks creating such functions since 2026-06-01
+        Path cirrusYml = project.resolve("cirrus.yml");
+        Files.writeString(
+                cirrusYml,
+                Files.readString(cirrusYml)
+                        .replace("runtime: python3.12\n", "runtime: python3.9\n"));
+        Path task = Files.createDirectories(project.resolve("tasks/resize"));
+        Files.writeString(
+                task.resolve("definition.yml"),
+                "description: Resizes\nlambda:\n  handler: lambda_function.lambda_handler\n");
+        Files.writeString(
+                task.resolve("lambda_function.py"), "def lambda_handler(e, c):\n    return e\n");
+
+        assertThat(run("validate")).isEqualTo(ExitCode.ERROR);
+        assertThat(out)
+                .startsWith(
+                        "cirrus.yml:9:12: error[CIRRUS-V006] function 'resize' runs on python3.9: AWS"
+                                + " Lambda blocks creating functions with it since 2026-06-01 and"
+                                + " updating them since 2026-07-01 (");
+
+        assertThat(run("build")).as(err).isEqualTo(ExitCode.OK);
+        assertThat(err).doesNotContain("CIRRUS-V006");
+    }
+
+    @Test
     void warningsExitZeroUnlessStrict() throws IOException {
         warnAboutTheProject();
 

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -145,6 +147,17 @@ public final class Baseline {
                 throw damaged(infoFile, "unknown baseline format", null);
             }
             return node;
+        } catch (JsonProcessingException e) {
+            // the original message: getMessage() appends Jackson's source description
+            JsonLocation at = e.getLocation();
+            throw new BaselineException(
+                    BaselineException.DAMAGED,
+                    at == null
+                            ? Location.of(infoFile)
+                            : new Location(infoFile, at.getLineNr(), at.getColumnNr()),
+                    "cannot read baseline info: invalid JSON: " + e.getOriginalMessage(),
+                    "run 'cirrus plan --accept' again after the next deploy",
+                    e);
         } catch (IOException e) {
             throw damaged(infoFile, "cannot read baseline info: " + e.getMessage(), e);
         }

@@ -77,7 +77,7 @@ public final class TextReport {
                 plan.notAnalysed().isEmpty()
                         ? ""
                         : "; " + plan.notAnalysed().size() + " not analysed",
-                plan.breaking() ? " (exit status 2)" : "");
+                plan.breaking() ? " (exit status 3)" : "");
     }
 
     private void resource(ResourcePlan r) {

@@ -7,9 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import cirrus.project.ComponentType;
+import cirrus.project.PathDisplay;
+import cirrus.scaffold.ComponentScaffold;
+import cirrus.scaffold.ComponentScaffold.TaskPart;
 
 /**
  * cfn-lint finds no error in the templates of the init project, upstream's test project and every
@@ -59,6 +65,15 @@ class CloudFormationLintTest {
         List<Path> templates = new ArrayList<>();
         templates.add(write("init", Projects.compile(Projects.init(dir.resolve("init")))));
 
+        // a fresh project with one component of each kind made by create: their Lambdas run on
+        // init's provider runtime, which AWS must still let anyone create (E2533 otherwise)
+        Path created = Projects.init(dir.resolve("created"));
+        create(created, ComponentType.TASK, "my-task", TaskPart.LAMBDA, TaskPart.BATCH);
+        create(created, ComponentType.FUNCTION, "my-function");
+        create(created, ComponentType.FEEDER, "my-feeder");
+        create(created, ComponentType.WORKFLOW, "my-workflow");
+        templates.add(write("init-and-create", Projects.compile(created)));
+
         Path upstream = Projects.init(dir.resolve("upstream"));
         Files.writeString(
                 upstream.resolve("cloudformation/batch-service-role.yml"), BATCH_SERVICE_ROLE);
@@ -73,6 +88,19 @@ class CloudFormationLintTest {
         }
 
         assertThat(CfnLint.errors(templates)).isEmpty();
+    }
+
+    private static void create(Path project, ComponentType type, String name, TaskPart... parts)
+            throws IOException {
+        ComponentScaffold.create(
+                project,
+                new ComponentScaffold.Request(
+                        type,
+                        name,
+                        "A " + type.typeName(),
+                        parts.length == 0 ? Set.of(TaskPart.LAMBDA) : Set.of(parts)),
+                new PathDisplay(project),
+                (d, request) -> {});
     }
 
     private Path write(String name, Templates.Compiled compiled) throws IOException {

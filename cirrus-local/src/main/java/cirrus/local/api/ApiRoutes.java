@@ -1,7 +1,5 @@
 package cirrus.local.api;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -20,6 +18,8 @@ import cirrus.local.batch.JobJson;
 import cirrus.local.batch.JobStatus;
 import cirrus.local.engine.ExecutionRecord;
 import cirrus.local.engine.LocalEngine;
+import cirrus.local.http.HttpProblem;
+import cirrus.local.http.PercentDecoding;
 import cirrus.local.model.LocalResource;
 import cirrus.local.model.ResourceKind;
 import cirrus.runtime.payload.InvalidPayloadException;
@@ -52,7 +52,7 @@ final class ApiRoutes {
     Response route(String method, String path, Map<String, String> query, JsonNode body) {
         String[] parts = path.replaceAll("^/+|/+$", "").split("/", 2);
         String resource = parts[0];
-        String rest = parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "";
+        String rest = parts.length > 1 ? PercentDecoding.path(parts[1]) : "";
         switch (method + " " + resource) {
             case "GET health":
             case "GET ":
@@ -68,7 +68,7 @@ final class ApiRoutes {
             case "GET jobs":
                 return ok(rest.isEmpty() ? jobs(query) : job(rest));
             default:
-                throw new ApiException(
+                throw new HttpProblem(
                         List.of("health", "payloads", "rerun", "executions", "jobs")
                                         .contains(resource)
                                 ? 405
@@ -109,7 +109,7 @@ final class ApiRoutes {
             try {
                 ids.add(ProcessPayload.of(payloads.get(i).deepCopy(), true).id());
             } catch (InvalidPayloadException e) {
-                throw ApiException.badRequest(
+                throw HttpProblem.badRequest(
                         e.code().id(),
                         (payloads.size() > 1 ? "payload " + i + ": " : "") + e.getMessage());
             }
@@ -135,7 +135,7 @@ final class ApiRoutes {
                 q = q.withSince(Since.parse(query.get("since")));
             }
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("BadQuery", e.getMessage());
+            throw HttpProblem.badRequest("BadQuery", e.getMessage());
         }
         if (query.containsKey("error_begins_with")) {
             q = q.withErrorBeginsWith(query.get("error_begins_with"));
@@ -191,12 +191,12 @@ final class ApiRoutes {
         try {
             pid = PayloadId.parse(id);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("CIRRUS-P004", e.getMessage());
+            throw HttpProblem.badRequest("CIRRUS-P004", e.getMessage());
         }
         StateRecord record =
                 engine.states()
                         .get(pid)
-                        .orElseThrow(() -> ApiException.notFound("no payload " + id));
+                        .orElseThrow(() -> HttpProblem.notFound("no payload " + id));
         ObjectNode item = items.toItem(record);
         ArrayNode executions = item.putArray("execution_details");
         for (String arn : record.executions()) {
@@ -214,7 +214,7 @@ final class ApiRoutes {
                     Optional.ofNullable(query.get("status"))
                             .map(s -> ExecutionStatus.valueOf(s.toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("BadQuery", "unknown status " + query.get("status"));
+            throw HttpProblem.badRequest("BadQuery", "unknown status " + query.get("status"));
         }
         List<ExecutionRecord> list =
                 engine.executions()
@@ -235,7 +235,7 @@ final class ApiRoutes {
         ExecutionRecord e =
                 engine.executions()
                         .get(arn)
-                        .orElseThrow(() -> ApiException.notFound("no execution " + arn));
+                        .orElseThrow(() -> HttpProblem.notFound("no execution " + arn));
         if (!history) {
             return ApiViews.execution(e, true);
         }
@@ -259,7 +259,7 @@ final class ApiRoutes {
                                     JobStatus.valueOf(query.get("status").toUpperCase(Locale.ROOT)))
                             : List.of(JobStatus.values());
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("BadQuery", "unknown job status " + query.get("status"));
+            throw HttpProblem.badRequest("BadQuery", "unknown job status " + query.get("status"));
         }
         for (LocalResource queue : engine.model().resources(ResourceKind.JOB_QUEUE)) {
             if (query.containsKey("queue") && !query.get("queue").equals(queue.name())) {
@@ -278,7 +278,7 @@ final class ApiRoutes {
         Job job =
                 engine.batch()
                         .flatMap(b -> b.job(id))
-                        .orElseThrow(() -> ApiException.notFound("no Batch job " + id));
+                        .orElseThrow(() -> HttpProblem.notFound("no Batch job " + id));
         return JobJson.detail(job);
     }
 
@@ -294,7 +294,7 @@ final class ApiRoutes {
             }
             return n;
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest(
+            throw HttpProblem.badRequest(
                     "BadQuery", name + " must be a positive integer, got " + v);
         }
     }

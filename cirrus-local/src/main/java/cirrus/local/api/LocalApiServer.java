@@ -1,30 +1,19 @@
 package cirrus.local.api;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import java.util.ArrayList;
+import java.util.List;
 
 import cirrus.local.engine.LocalEngine;
-import cirrus.runtime.json.InvalidJsonException;
-import cirrus.runtime.json.Json;
+import cirrus.local.http.ServerSettings;
+import cirrus.local.http.ServerToken;
+import cirrus.local.http.WebReply;
+import cirrus.local.http.WebServer;
 
 /**
- * The JSON HTTP API of {@code cirrus serve}, on 127.0.0.1 only (JDK HTTP server):
+ * The HTTP API of {@code cirrus serve} (on 127.0.0.1 unless told otherwise), on the hardened {@link
+ * WebServer}:
  *
  * <pre>
  * GET  /health                          engine, stack, workflows
@@ -37,114 +26,78 @@ import cirrus.runtime.json.Json;
  * GET  /executions/&lt;arn&gt;[/history]
  * GET  /jobs[?queue=&amp;status=]             Batch jobs
  * GET  /jobs/&lt;job id&gt;                    DescribeJobs JobDetail
+ * GET  /api/…                           the routes of cirrus v0.15.4's api function ({@link V0ApiRoute})
  * </pre>
  *
- * Errors are {@code {"error": {"code", "message"}}} with 400, 404, 405 or 500.
+ * POSTs carry the server's {@link ServerToken} in {@code X-Cirrus-Token}. Errors are {@code
+ * {"error": {"code", "message"}}} with 400, 403, 404, 405, 408 or 413 (500 only for a fault of the
+ * server itself).
  */
 public final class LocalApiServer implements AutoCloseable {
-    private final HttpServer server;
-    private final ExecutorService workers;
+    private final WebServer server;
 
-    private LocalApiServer(HttpServer server, ExecutorService workers) {
+    private LocalApiServer(WebServer server) {
         this.server = server;
-        this.workers = workers;
     }
 
     /**
-     * Serves the engine's API on 127.0.0.1.
+     * Serves the engine's API on 127.0.0.1 with a fresh token.
      *
      * @param port the port, 0 for any free one
      */
     public static LocalApiServer start(LocalEngine engine, int port) throws IOException {
-        HttpServer server =
-                HttpServer.create(
-                        new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        ExecutorService workers =
-                Executors.newFixedThreadPool(
-                        4,
-                        r -> {
-                            Thread t = new Thread(r, "cirrus-api");
-                            t.setDaemon(true);
-                            return t;
-                        });
+        return start(engine, ServerSettings.loopback(port), ServerToken.random(), List.of());
+    }
+
+    /**
+     * Serves the engine's API, plus other mounts (e.g. the dashboard under {@code /ui}).
+     *
+     * @throws IOException when the address cannot be bound
+     */
+    public static LocalApiServer start(
+            LocalEngine engine,
+            ServerSettings settings,
+            ServerToken token,
+            List<WebServer.Mount> extra)
+            throws IOException {
         ApiRoutes routes = new ApiRoutes(engine);
-        server.createContext("/", exchange -> handle(exchange, routes));
-        server.setExecutor(workers);
-        server.start();
-        return new LocalApiServer(server, workers);
+        List<WebServer.Mount> mounts = new ArrayList<>(extra);
+        mounts.add(new WebServer.Mount(V0ApiRoute.PREFIX, V0ApiRoute.of(engine)));
+        boolean dashboard = extra.stream().anyMatch(m -> m.prefix().equals("/ui"));
+        mounts.add(
+                new WebServer.Mount(
+                        "",
+                        request -> {
+                            if (dashboard
+                                    && request.rawPath().equals("/")
+                                    && request.header("Accept").orElse("").contains("text/html")) {
+                                return new WebReply.Redirect("/ui/");
+                            }
+                            String method =
+                                    request.method().equals("HEAD") ? "GET" : request.method();
+                            ApiRoutes.Response r =
+                                    routes.route(
+                                            method,
+                                            request.rawPath(),
+                                            request.query(),
+                                            method.equals("POST") ? request.jsonBody() : null);
+                            return new WebReply.Json(r.status(), r.body());
+                        }));
+        return new LocalApiServer(WebServer.start(settings, token, mounts));
     }
 
     /** The base URL, e.g. {@code http://127.0.0.1:8642}. */
     public URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.url();
     }
 
-    private static void handle(HttpExchange exchange, ApiRoutes routes) throws IOException {
-        int status = 200;
-        JsonNode body;
-        try (exchange) {
-            try {
-                String method = exchange.getRequestMethod();
-                String path = exchange.getRequestURI().getRawPath();
-                Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-                JsonNode request = method.equals("POST") ? read(exchange.getRequestBody()) : null;
-                ApiRoutes.Response response = routes.route(method, path, query, request);
-                status = response.status();
-                body = response.body();
-            } catch (ApiException e) {
-                status = e.status();
-                body = error(e.code(), e.getMessage());
-            } catch (RuntimeException e) {
-                status = 500;
-                body = error("InternalError", String.valueOf(e.getMessage()));
-            }
-            byte[] bytes = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(body);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-    }
-
-    private static JsonNode read(InputStream in) throws IOException {
-        byte[] bytes = in.readAllBytes();
-        if (bytes.length == 0) {
-            return JsonNodeFactory.instance.objectNode();
-        }
-        try {
-            return Json.parse(bytes);
-        } catch (InvalidJsonException e) {
-            throw ApiException.badRequest("CIRRUS-P001", "invalid JSON: " + e.getMessage());
-        }
-    }
-
-    private static ObjectNode error(String code, String message) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.putObject("error").put("code", code).put("message", message);
-        return o;
-    }
-
-    static Map<String, String> query(String raw) {
-        Map<String, String> params = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return params;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String key =
-                    URLDecoder.decode(
-                            eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value =
-                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            params.put(key, value);
-        }
-        return params;
+    /** The token state-changing requests must carry. */
+    public ServerToken token() {
+        return server.token();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        workers.shutdownNow();
+        server.close();
     }
 }

@@ -39,6 +39,7 @@ public final class PayloadRun {
 
     private final LocalEngine engine;
     private final Map<String, Watched> watched = new LinkedHashMap<>();
+    private Consumer<PayloadResult> finished = r -> {};
 
     private static final class Watched {
         final PayloadId id;
@@ -51,6 +52,15 @@ public final class PayloadRun {
             this.since = since;
             this.chainedFrom = chainedFrom;
         }
+    }
+
+    /**
+     * Calls {@code listener} with each payload's result as soon as it is known (finished or
+     * skipped), from the thread that called {@link #run}; returns this run.
+     */
+    public PayloadRun onFinished(Consumer<PayloadResult> listener) {
+        this.finished = listener;
+        return this;
     }
 
     public PayloadRun(LocalEngine engine) {
@@ -106,7 +116,9 @@ public final class PayloadRun {
                                         "already "
                                                 + current.get().state()
                                                 + " (run with --replace to process it again)"));
-                watched.putIfAbsent(id.toString(), w);
+                if (watched.putIfAbsent(id.toString(), w) == null) {
+                    finished.accept(w.result);
+                }
                 continue;
             }
             if (watched.putIfAbsent(id.toString(), new Watched(id, now, Optional.empty()))
@@ -155,6 +167,7 @@ public final class PayloadRun {
                 continue;
             }
             w.result = result(w, record.get(), Optional.empty());
+            finished.accept(withJobs(w.result, jobsByExecution()));
             if (record.get().state() == WorkflowState.COMPLETED) {
                 last.flatMap(ExecutionRecord::output)
                         .ifPresent(
@@ -227,20 +240,24 @@ public final class PayloadRun {
                                     List.of(),
                                     Optional.empty(),
                                     w.chainedFrom);
-            List<JobSummary> ran = new ArrayList<>();
-            r.executions().forEach(arn -> ran.addAll(jobs.getOrDefault(arn, List.of())));
-            out.add(
-                    new PayloadResult(
-                            r.id(),
-                            r.state(),
-                            r.lastError(),
-                            r.outputs(),
-                            r.executions(),
-                            ran,
-                            r.skippedBecause(),
-                            r.chainedFrom()));
+            out.add(withJobs(r, jobs));
         }
         return out;
+    }
+
+    /** {@code r} with the Batch jobs its executions ran. */
+    private static PayloadResult withJobs(PayloadResult r, Map<String, List<JobSummary>> jobs) {
+        List<JobSummary> ran = new ArrayList<>();
+        r.executions().forEach(arn -> ran.addAll(jobs.getOrDefault(arn, List.of())));
+        return new PayloadResult(
+                r.id(),
+                r.state(),
+                r.lastError(),
+                r.outputs(),
+                r.executions(),
+                ran,
+                r.skippedBecause(),
+                r.chainedFrom());
     }
 
     private Map<String, List<JobSummary>> jobsByExecution() {

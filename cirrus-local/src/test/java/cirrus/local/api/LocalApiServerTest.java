@@ -20,11 +20,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import cirrus.local.engine.EngineOptions;
 import cirrus.local.engine.LocalEngine;
 import cirrus.local.engine.TestProjects;
+import cirrus.local.http.ServerToken;
 import cirrus.runtime.json.Json;
 
 class LocalApiServerTest {
     @TempDir Path project;
     private final HttpClient http = HttpClient.newHttpClient();
+    private String token = "";
 
     private record Reply(int status, JsonNode body) {}
 
@@ -41,6 +43,7 @@ class LocalApiServerTest {
         HttpResponse<String> r =
                 http.send(
                         HttpRequest.newBuilder(base.resolve(path))
+                                .header(ServerToken.HEADER, token)
                                 .POST(HttpRequest.BodyPublishers.ofString(body))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
@@ -70,6 +73,7 @@ class LocalApiServerTest {
                                 TestProjects.initOnly(project).model(), EngineOptions.defaults());
                 LocalApiServer server = LocalApiServer.start(engine, 0)) {
             URI base = server.url();
+            token = server.token().value();
             assertThat(base.getHost()).isEqualTo("127.0.0.1");
             Reply health = get(base, "/health");
             assertThat(health.body().path("stack").asText()).isEqualTo("cirrus-dev");
@@ -134,6 +138,7 @@ class LocalApiServerTest {
                                 TestProjects.initOnly(project).model(), EngineOptions.defaults());
                 LocalApiServer server = LocalApiServer.start(engine, 0)) {
             URI base = server.url();
+            token = server.token().value();
             Reply noWorkflow =
                     post(
                             base,

@@ -82,6 +82,29 @@ public final class ApiFunction {
         if (!parts.isEmpty() && parts.get(0).equals(context.path("stage").asText(null))) {
             parts.remove(0);
         }
+        return handle(
+                event.path("path").asText(""),
+                parts,
+                params(event.path("queryStringParameters")),
+                rootUrl);
+    }
+
+    /**
+     * Answers a request served directly over HTTP (e.g. by {@code cirrus serve} under {@code
+     * /api/}).
+     *
+     * @param path the decoded path below the API's root, e.g. {@code /sentinel-2/workflow-cog}
+     * @param query the query parameters
+     * @param rootUrl the API's root URL, ending with {@code /}, for the links of {@code /}
+     */
+    public Response handle(String path, Map<String, String> query, Optional<String> rootUrl) {
+        List<String> parts = new ArrayList<>(Arrays.asList(path.split("/")));
+        parts.removeIf(String::isEmpty);
+        return handle(path, parts, query, rootUrl);
+    }
+
+    private Response handle(
+            String path, List<String> parts, Map<String, String> query, Optional<String> rootUrl) {
         boolean legacy =
                 !parts.isEmpty()
                         && (parts.get(0).equals("item") || parts.get(0).equals("collections"));
@@ -89,7 +112,6 @@ public final class ApiFunction {
             parts.remove(0);
         }
         String id = String.join("/", parts);
-        Map<String, String> query = params(event.path("queryStringParameters"));
         try {
             if (id.isEmpty()) {
                 return root(rootUrl);
@@ -100,8 +122,7 @@ public final class ApiFunction {
                         "Endpoint /stats is not enabled because timeseries database is not configured");
             }
             if (!id.contains("/workflow-")) {
-                return new Response(
-                        400, JSON.textNode(event.path("path").asText("") + " not found"));
+                return new Response(400, JSON.textNode(path + " not found"));
             }
             boolean itemsRoute = id.endsWith("/items");
             PayloadId payloadId =

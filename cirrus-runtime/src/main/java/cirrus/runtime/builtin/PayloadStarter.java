@@ -13,6 +13,7 @@ import cirrus.runtime.port.ClaimResult;
 import cirrus.runtime.port.StateRecord;
 import cirrus.runtime.port.StoreException;
 import cirrus.runtime.port.WorkflowNotFoundException;
+import cirrus.runtime.port.WorkflowStartRefused;
 import cirrus.runtime.port.WorkflowStarter;
 import cirrus.runtime.port.WorkflowState;
 import cirrus.runtime.statedb.ExecutionName;
@@ -102,7 +103,7 @@ final class PayloadStarter {
         try {
             String input = Json.write(transport.outgoing(payload));
             workflows.start(payload.workflow(), name, input);
-        } catch (WorkflowNotFoundException e) {
+        } catch (WorkflowNotFoundException | WorkflowStartRefused e) {
             events.failed(id, e.getMessage(), Optional.empty(), inputUrl);
             return Result.FAILED;
         } catch (RuntimeException e) {

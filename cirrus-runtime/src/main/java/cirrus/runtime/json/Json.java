@@ -3,7 +3,7 @@ package cirrus.runtime.json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -14,8 +14,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * The one Jackson configuration of the runtime: strict (duplicate keys are errors), big decimals
- * kept exact, so that a payload read and written again keeps its numbers.
+ * The one Jackson configuration of the runtime: strict (duplicate keys are errors), and numbers
+ * read and written as cirrus v0.15.4's Python {@code json} reads and writes them, so that a payload
+ * read and written again keeps its numbers' text: integers exact at any size, every other number a
+ * double written as Python's {@code repr} ({@code 30.0}, {@code 400000.0}, {@code 1e+300}; see
+ * {@link PythonFloat}).
  */
 public final class Json {
     /**
@@ -33,9 +36,13 @@ public final class Json {
 
     /** Shared, thread-safe mapper. */
     public static final ObjectMapper MAPPER =
-            JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS).build())
+            JsonMapper.builder(
+                            new JsonFactoryBuilder()
+                                    .streamReadConstraints(LIMITS)
+                                    .characterEscapes(new PythonEscapes())
+                                    .addDecorator(PythonNumbers.DECORATOR)
+                                    .build())
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                     .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                     .build();
 
@@ -49,13 +56,13 @@ public final class Json {
     public static JsonNode parse(String text) {
         try (JsonParser parser = MAPPER.createParser(text)) {
             return located(parser);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     /** Reads one document; a limit error is located where the parser stopped. */
-    private static JsonNode located(JsonParser parser) throws java.io.IOException {
+    private static JsonNode located(JsonParser parser) throws IOException {
         try {
             JsonNode node = MAPPER.readTree(parser);
             return node == null

@@ -1,6 +1,5 @@
 package cirrus.runtime.json;
 
-import java.math.BigDecimal;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,42 +75,10 @@ public final class PythonJson {
         } else if (node.isIntegralNumber()) {
             out.append(node.bigIntegerValue());
         } else if (node.isNumber()) {
-            out.append(floatRepr(node.decimalValue()));
+            out.append(PythonFloat.repr(node.doubleValue()));
         } else {
             writeString(out, node.asText());
         }
-    }
-
-    /** Python {@code repr(float(x))}: shortest round-trip digits, exponent outside 1e-4..1e16. */
-    static String floatRepr(BigDecimal value) {
-        double d = value.doubleValue();
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "Infinity" : "-Infinity";
-        }
-        if (d == 0) {
-            return (1 / d < 0 || value.signum() < 0) ? "-0.0" : "0.0";
-        }
-        String java = Double.toString(d);
-        if (java.indexOf('E') < 0) {
-            // 1e-3 <= |d| < 1e7: Java and Python both print plain digits with a fraction part
-            return java;
-        }
-        BigDecimal shortest = new BigDecimal(java).stripTrailingZeros();
-        int exponent = shortest.precision() - shortest.scale() - 1;
-        if (exponent < -4 || exponent >= 16) {
-            String digits = shortest.unscaledValue().abs().toString();
-            StringBuilder s = new StringBuilder(d < 0 ? "-" : "");
-            s.append(digits.charAt(0));
-            if (digits.length() > 1) {
-                s.append('.').append(digits, 1, digits.length());
-            }
-            s.append('e').append(exponent < 0 ? '-' : '+');
-            String exp = Integer.toString(Math.abs(exponent));
-            s.append(exp.length() < 2 ? "0" + exp : exp);
-            return s.toString();
-        }
-        String plain = shortest.toPlainString();
-        return plain.contains(".") ? plain : plain + ".0";
     }
 
     private static void writeString(StringBuilder out, String text) {

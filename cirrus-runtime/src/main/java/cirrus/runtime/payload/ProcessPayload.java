@@ -87,10 +87,6 @@ public final class ProcessPayload {
             warnings.add("process.functions is deprecated: use process.tasks");
         }
         requireObject(process, "tasks");
-        if (process.has("replace") && !process.get("replace").isBoolean()) {
-            throw new InvalidPayloadException(
-                    WRONG_TYPE, "process.replace", "must be true or false");
-        }
         PayloadId id = validId(json);
         for (JsonNode feature : features) {
             if (!feature.has("links")) {
@@ -204,9 +200,26 @@ public final class ProcessPayload {
         return process.get("workflow").textValue();
     }
 
-    /** {@code process.replace}: rerun even a COMPLETED or INVALID payload. */
+    /**
+     * {@code process.replace}: rerun even a COMPLETED or INVALID payload. Truthy as in v0.15.4's
+     * Python ({@code if process.get('replace')}): anything but a missing key, {@code null}, {@code
+     * false}, {@code 0}, {@code ""}, {@code []} and {@code {}}.
+     */
     public boolean replace() {
-        return process.path("replace").asBoolean(false);
+        JsonNode r = process.path("replace");
+        if (r.isMissingNode() || r.isNull()) {
+            return false;
+        }
+        if (r.isBoolean()) {
+            return r.booleanValue();
+        }
+        if (r.isNumber()) {
+            return r.doubleValue() != 0;
+        }
+        if (r.isTextual()) {
+            return !r.textValue().isEmpty();
+        }
+        return r.size() > 0;
     }
 
     /** A copy of the current (first) process definition. */

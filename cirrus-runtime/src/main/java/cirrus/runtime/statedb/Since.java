@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
 public final class Since {
     private static final Pattern FORMAT = Pattern.compile("(\\d+)([dhm])");
 
+    /** The longest {@code since}: older than that no state item can be. */
+    private static final Duration MAX = Duration.ofDays(36_525);
+
     private Since() {}
 
     /**
@@ -27,11 +30,22 @@ public final class Since {
                             + text
                             + "'");
         }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "d" -> Duration.ofDays(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofMinutes(n);
-        };
+        Duration since;
+        try {
+            long n = Long.parseLong(m.group(1));
+            since =
+                    switch (m.group(2)) {
+                        case "d" -> Duration.ofDays(n);
+                        case "h" -> Duration.ofHours(n);
+                        default -> Duration.ofMinutes(n);
+                    };
+        } catch (ArithmeticException | NumberFormatException e) {
+            since = null;
+        }
+        if (since == null || since.compareTo(MAX) > 0) {
+            throw new IllegalArgumentException(
+                    "since must be at most " + MAX.toDays() + "d (100 years), got '" + text + "'");
+        }
+        return since;
     }
 }

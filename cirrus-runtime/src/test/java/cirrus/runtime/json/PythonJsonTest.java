@@ -27,7 +27,7 @@ class PythonJsonTest {
 
     @Test
     void floatsArePrintedLikePythonRepr() {
-        // python3: [repr(float(v)) for v in VALUES]; -0.0 is not kept (parsed as BigDecimal 0.0)
+        // python3: [repr(float(v)) for v in VALUES]
         String[] values = {
             "0.0001",
             "1e-05",

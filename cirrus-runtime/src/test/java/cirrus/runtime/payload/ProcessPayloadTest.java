@@ -23,6 +23,30 @@ class ProcessPayloadTest {
     private static final String COG_ID =
             "sentinel-s2-l2a/workflow-cog-archive/S2B_17HQD_20201103_0_L2A";
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "true | true",
+                "false | false",
+                "null | false",
+                "1 | true",
+                "0 | false",
+                "0.0 | false",
+                "'\"yes\"' | true",
+                "'\"false\"' | true",
+                "'\"\"' | false",
+                "[1] | true",
+                "[] | false",
+                "'{\"a\": 1}' | true",
+                "{} | false"
+            })
+    void replaceIsTruthyAsInPython(String value, boolean expected) {
+        ObjectNode json = Fixtures.testPayload();
+        ((ObjectNode) json.get("process")).set("replace", cirrus.runtime.json.Json.parse(value));
+        assertThat(ProcessPayload.of(json, false).replace()).isEqualTo(expected);
+    }
+
     @Test
     void openPayloadKeepsItsId() {
         ProcessPayload payload = ProcessPayload.of(Fixtures.testPayload(), false);

@@ -26,6 +26,13 @@ class SinceAndItemsTest {
         assertThat(Since.parse("30m")).isEqualTo(Duration.ofMinutes(30));
         assertThatThrownBy(() -> Since.parse("2w")).hasMessageContaining("unit d, h or m");
         assertThatThrownBy(() -> Since.parse("d")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Since.parse("36525d")).isEqualTo(Duration.ofDays(36_525));
+        assertThatThrownBy(() -> Since.parse("9999999999999d"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most 36525d");
+        assertThatThrownBy(() -> Since.parse("99999999999999999999m"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most 36525d");
     }
 
     @Test

@@ -3,6 +3,7 @@ package cirrus.states.model;
 import java.util.List;
 
 import cirrus.states.ErrorNames;
+import cirrus.states.ErrorSource;
 import cirrus.states.path.ReferencePath;
 
 /**
@@ -20,9 +21,9 @@ public record Catcher(List<String> errorEquals, String next, ReferencePath resul
     }
 
     /** Whether the catcher handles the error. */
-    public boolean matches(String error, boolean fromBranch) {
+    public boolean matches(String error, ErrorSource source) {
         for (String name : errorEquals) {
-            if (ErrorNames.matches(name, error, fromBranch)) {
+            if (ErrorNames.matches(name, error, source)) {
                 return true;
             }
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 import cirrus.states.ErrorNames;
+import cirrus.states.ErrorSource;
 
 /**
  * A Retrier: which errors it handles and how often and how long after it retries.
@@ -30,9 +31,9 @@ public record Retrier(
     }
 
     /** Whether the retrier handles the error. */
-    public boolean matches(String error, boolean fromBranch) {
+    public boolean matches(String error, ErrorSource source) {
         for (String name : errorEquals) {
-            if (ErrorNames.matches(name, error, fromBranch)) {
+            if (ErrorNames.matches(name, error, source)) {
                 return true;
             }
         }

@@ -86,8 +86,9 @@ public final class IntrinsicFunctions {
      * Evaluates an invocation: arguments first (paths against {@code context.input()}), then the
      * function.
      *
-     * @throws StatesFailure {@code States.IntrinsicFailure} when an argument is missing or of the
-     *     wrong type, or the function cannot compute a result
+     * @throws StatesFailure {@code States.Runtime} when a path argument selects nothing, {@code
+     *     States.IntrinsicFailure} when an argument is of the wrong type or the function cannot
+     *     compute a result
      */
     public static JsonNode evaluate(IntrinsicCall call, EvalContext context) {
         List<JsonNode> values = new ArrayList<>(call.arguments().size());
@@ -108,14 +109,16 @@ public final class IntrinsicFunctions {
         Path path = ((IntrinsicCall.PathArgument) argument).path();
         JsonNode value = path.find(context.input(), context.context());
         if (value == null) {
+            // The same rule as a template path that selects nothing: States.Runtime.
             throw new StatesFailure(
-                    ErrorNames.INTRINSIC_FAILURE,
-                    "The JSONPath '"
-                            + path.text()
-                            + "' in an argument of "
+                    ErrorNames.RUNTIME,
+                    "The function '"
                             + call.name()
-                            + " could not be found in the input "
-                            + Json.abbreviate(context.input(), 200));
+                            + "' had the following error: The JsonPath argument for the field '"
+                            + path.text()
+                            + "' could not be found in the input '"
+                            + Json.abbreviate(context.input(), 200)
+                            + "'");
         }
         return value;
     }

@@ -12,6 +12,9 @@ final class JsonFunctions {
 
     static JsonNode stringToJson(Invocation inv) {
         String text = inv.string(0);
+        if (text.isBlank()) {
+            return Json.NODES.nullNode(); // as AWS does for "" and whitespace (recorded)
+        }
         try {
             return Json.parse(text);
         } catch (JsonProcessingException e) {

@@ -48,8 +48,9 @@ public final class PayloadTemplate {
     /**
      * Builds the payload.
      *
-     * @throws StatesFailure {@code States.ParameterPathFailure} when a path selects nothing, {@code
-     *     States.IntrinsicFailure} when a function fails
+     * @throws StatesFailure {@code States.Runtime} when a path (also a path argument of an
+     *     intrinsic function) selects nothing, {@code States.IntrinsicFailure} when a function
+     *     fails
      */
     public JsonNode apply(EvalContext context) {
         return root.eval(context);
@@ -172,19 +173,19 @@ public final class PayloadTemplate {
         public JsonNode eval(EvalContext context) {
             JsonNode value = path.find(context.input(), context.context());
             if (value == null) {
+                // AWS: States.Runtime (not States.ParameterPathFailure), which nothing catches.
+                boolean ofContext = path.root() == Path.Root.CONTEXT;
                 throw new StatesFailure(
-                        ErrorNames.PARAMETER_PATH_FAILURE,
+                        ErrorNames.RUNTIME,
                         "The JSONPath '"
                                 + path.text()
                                 + "' specified for the field '"
                                 + key
                                 + "' could not be found in the "
-                                + (path.root() == Path.Root.CONTEXT ? "context object " : "input ")
+                                + (ofContext ? "context object '" : "input '")
                                 + Json.abbreviate(
-                                        path.root() == Path.Root.CONTEXT
-                                                ? context.context().get()
-                                                : context.input(),
-                                        200));
+                                        ofContext ? context.context().get() : context.input(), 200)
+                                + "'");
             }
             return value;
         }

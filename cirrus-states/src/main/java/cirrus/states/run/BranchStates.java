@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cirrus.states.ErrorNames;
+import cirrus.states.ErrorSource;
 import cirrus.states.StatesError;
 import cirrus.states.StatesFailure;
 import cirrus.states.json.Json;
@@ -50,7 +51,7 @@ final class BranchStates {
 
     Progress startMap(Cursor c, MapState s, Retries retries) {
         ContextObject context = ContextObject.of(ctx, c, retries);
-        JsonNode input = Io.select(s.dataFlow().inputPath(), c.input, context, "InputPath");
+        JsonNode input = Io.select(s.dataFlow().inputPath(), c.input, context);
         JsonNode items = s.itemsPath().find(input, context);
         if (items == null || !items.isArray()) {
             throw new StatesFailure(
@@ -81,12 +82,7 @@ final class BranchStates {
                         ? s.toleratedFailurePercentage()
                         : s.toleratedFailurePercentagePath() == null
                                 ? -1
-                                : count(
-                                        null,
-                                        s.toleratedFailurePercentagePath(),
-                                        input,
-                                        context,
-                                        "ToleratedFailurePercentagePath");
+                                : percentage(s.toleratedFailurePercentagePath(), input, context);
         List<Slot> slots = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
@@ -133,6 +129,28 @@ final class BranchStates {
         return value.intValue();
     }
 
+    /**
+     * A {@code ToleratedFailurePercentagePath} value: any number from 0 to 100, decimals included
+     * (AWS accepts 1.1).
+     */
+    private static double percentage(ReferencePath path, JsonNode input, ContextObject context) {
+        JsonNode value = path.find(input, context);
+        if (value == null
+                || !value.isNumber()
+                || value.doubleValue() < 0
+                || value.doubleValue() > 100) {
+            throw new StatesFailure(
+                    ErrorNames.RUNTIME,
+                    "The ToleratedFailurePercentagePath '"
+                            + path
+                            + "' must select a number from 0 to 100, but "
+                            + (value == null
+                                    ? "selects nothing"
+                                    : "is " + Json.abbreviate(value, 100)));
+        }
+        return value.doubleValue();
+    }
+
     /** A child run changed (it waits elsewhere now, finished, or failed). */
     Progress childChanged(
             Cursor c, State state, Activity.AwaitingBranches waiting, int index, Outcome child) {
@@ -174,7 +192,10 @@ final class BranchStates {
         c.lastEventId = ctx.history.mapIteration("Failed", s.name(), index, failed.lastEventId());
         slots.set(index, new Slot.Failed(failed.error()));
         long failures = count(slots, Slot.Failed.class);
-        boolean tolerance = waiting.toleratedCount() >= 0 || waiting.toleratedPercentage() >= 0;
+        // A terminal error (States.Runtime) ends the execution: no threshold tolerates it.
+        boolean tolerance =
+                (waiting.toleratedCount() >= 0 || waiting.toleratedPercentage() >= 0)
+                        && !ErrorNames.isTerminal(failed.error().error(), ErrorSource.BRANCH);
         boolean exceeded =
                 tolerance
                         ? (waiting.toleratedCount() >= 0 && failures > waiting.toleratedCount())
@@ -198,7 +219,8 @@ final class BranchStates {
                                 ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD,
                                 "The specified tolerated failure threshold was exceeded")
                         : failed.error();
-        return runner.recover(c, s, error, !tolerance, waiting.retries());
+        return runner.recover(
+                c, s, error, tolerance ? ErrorSource.STATE : ErrorSource.BRANCH, waiting.retries());
     }
 
     /** Starts pending iterations while MaxConcurrency allows, then settles. */
@@ -255,7 +277,7 @@ final class BranchStates {
             JsonNode output = Io.output(ctx, state.dataFlow(), c.input, results, context);
             return runner.exit(c, state, output, next(state));
         } catch (StatesFailure f) {
-            return runner.recover(c, state, f.error(), false, waiting.retries());
+            return runner.recover(c, state, f.error(), ErrorSource.STATE, waiting.retries());
         }
     }
 
@@ -267,7 +289,7 @@ final class BranchStates {
             }
         }
         ctx.history.plain(c, "ParallelStateFailed");
-        return runner.recover(c, s, error, true, retries);
+        return runner.recover(c, s, error, ErrorSource.BRANCH, retries);
     }
 
     private static int count(List<Slot> slots, Class<? extends Slot> kind) {

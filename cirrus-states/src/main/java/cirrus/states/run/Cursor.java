@@ -17,6 +17,7 @@ final class Cursor {
     String state;
     JsonNode input;
     Instant entered;
+    long enteredEventId;
     long lastEventId;
 
     Cursor(List<Integer> path, String graph, long lastEventId) {
@@ -30,10 +31,11 @@ final class Cursor {
         c.state = run.state();
         c.input = run.input();
         c.entered = run.enteredTime();
+        c.enteredEventId = run.enteredEventId();
         return c;
     }
 
     Run waiting(Activity activity) {
-        return new Run(graph, state, input, entered, lastEventId, activity);
+        return new Run(graph, state, input, entered, enteredEventId, lastEventId, activity);
     }
 }

@@ -174,7 +174,9 @@ final class History {
     private static ObjectNode error(StatesError error) {
         ObjectNode d = Json.object();
         d.put("error", error.error());
-        d.put("cause", error.cause());
+        if (!error.cause().isEmpty()) {
+            d.put("cause", error.cause()); // AWS leaves an empty cause out (recorded timeouts)
+        }
         return d;
     }
 }

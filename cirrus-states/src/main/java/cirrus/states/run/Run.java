@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param state the current state
  * @param input the raw input of the current state
  * @param enteredTime when the state was entered ({@code $$.State.EnteredTime})
+ * @param enteredEventId the id of the state's {@code *StateEntered} event (0 in snapshots written
+ *     before it was kept)
  * @param lastEventId the id of the last history event of this run
  * @param activity what the state waits for
  */
@@ -20,5 +22,6 @@ public record Run(
         String state,
         JsonNode input,
         Instant enteredTime,
+        long enteredEventId,
         long lastEventId,
         Activity activity) {}

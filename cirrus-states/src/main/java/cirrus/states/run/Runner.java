@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cirrus.states.ErrorNames;
+import cirrus.states.ErrorSource;
 import cirrus.states.StatesError;
 import cirrus.states.StatesFailure;
 import cirrus.states.json.Json;
@@ -56,7 +57,7 @@ final class Runner {
                 c.input = next.input();
                 c.entered = ctx.now;
                 State state = state(c);
-                ctx.history.stateEntered(c, state.type());
+                c.enteredEventId = ctx.history.stateEntered(c, state.type());
                 p = execute(c, state, Retries.NONE);
             } else if (p instanceof Progress.End end) {
                 return new Outcome.Finished(end.output(), c.lastEventId);
@@ -89,12 +90,20 @@ final class Runner {
                 return branches.startMap(c, (MapState) state, retries);
             }
         } catch (StatesFailure f) {
-            return recover(c, state, f.error(), false, retries);
+            return recover(c, state, f.error(), ErrorSource.STATE, retries);
         }
     }
 
-    /** Leaves the current state with {@code output} for {@code next} (null: the run ends). */
+    /**
+     * Leaves the current state with {@code output} for {@code next} (null: the run ends).
+     *
+     * @throws StatesFailure {@code States.DataLimitExceeded} when the output is over the limit
+     */
     Progress exit(Cursor c, State state, JsonNode output, String next) {
+        if (ctx.tooLarge(output)) {
+            throw new StatesFailure(
+                    ErrorNames.DATA_LIMIT_EXCEEDED, StepContext.resultTooLarge(c.state));
+        }
         ctx.history.stateExited(c, state.type(), output);
         return next == null ? new Progress.End(output) : new Progress.Next(next, output);
     }
@@ -104,14 +113,16 @@ final class Runner {
      * first matching Catcher transitions, else the run fails.
      */
     Progress recover(
-            Cursor c, State state, StatesError error, boolean fromBranch, Retries retries) {
+            Cursor c, State state, StatesError error, ErrorSource source, Retries retries) {
         ErrorHandling handling = errorHandling(state);
-        if (!ErrorNames.isCatchable(error.error())) {
-            return new Progress.Fail(error, fromBranch);
+        boolean fromBranch = source == ErrorSource.BRANCH;
+        if (ErrorNames.isTerminal(error.error(), source)) {
+            return new Progress.Fail(
+                    source == ErrorSource.STATE ? located(c, error) : error, fromBranch);
         }
         for (int i = 0; i < handling.retriers().size(); i++) {
             Retrier retrier = handling.retriers().get(i);
-            if (retrier.matches(error.error(), fromBranch)) {
+            if (retrier.matches(error.error(), source)) {
                 if (retries.of(i) < retrier.maxAttempts()) {
                     Duration delay = retrier.delay(retries.of(i), ctx.random);
                     String timer = ctx.newId('w', c.path);
@@ -122,7 +133,7 @@ final class Runner {
             }
         }
         for (Catcher catcher : handling.catchers()) {
-            if (catcher.matches(error.error(), fromBranch)) {
+            if (catcher.matches(error.error(), source)) {
                 ObjectNode errorOutput = Json.object();
                 errorOutput.put("Error", error.error());
                 errorOutput.put("Cause", error.cause());
@@ -131,7 +142,6 @@ final class Runner {
                             catcher.resultPath() == null
                                     ? c.input
                                     : catcher.resultPath().set(c.input, errorOutput);
-                    ctx.checkSize(output, "state output");
                     return exit(c, state, output, catcher.next());
                 } catch (StatesFailure f) {
                     return new Progress.Fail(f.error(), false);
@@ -139,6 +149,25 @@ final class Runner {
             }
         }
         return new Progress.Fail(error, fromBranch);
+    }
+
+    /**
+     * A terminal error of the state's own processing, its cause prefixed as AWS prefixes it
+     * (recorded {@code States.Runtime} causes): "An error occurred while executing the state 'S'
+     * (entered at the event id #2). ..."
+     */
+    private static StatesError located(Cursor c, StatesError error) {
+        if (!ErrorNames.RUNTIME.equals(error.error())) {
+            return error;
+        }
+        return StatesError.of(
+                error.error(),
+                "An error occurred while executing the state '"
+                        + c.state
+                        + "' (entered at the event id #"
+                        + c.enteredEventId
+                        + "). "
+                        + error.cause());
     }
 
     /**
@@ -153,7 +182,7 @@ final class Runner {
             try {
                 p = resume(c, run.activity(), event);
             } catch (StatesFailure f) {
-                p = recover(c, state(c), f.error(), false, Retries.NONE);
+                p = recover(c, state(c), f.error(), ErrorSource.STATE, Retries.NONE);
             }
             return p == null ? null : advance(c, p);
         }

@@ -38,7 +38,7 @@ final class SimpleStates {
 
     Progress choice(Cursor c, ChoiceState s) {
         ContextObject context = ContextObject.of(ctx, c, Retries.NONE);
-        JsonNode input = Io.select(s.dataFlow().inputPath(), c.input, context, "InputPath");
+        JsonNode input = Io.select(s.dataFlow().inputPath(), c.input, context);
         String next = s.defaultState();
         boolean matched = false;
         for (ChoiceState.Choice choice : s.choices()) {
@@ -56,13 +56,13 @@ final class SimpleStates {
                             + "' matched and it has no Default; input: "
                             + Json.abbreviate(input, 200));
         }
-        JsonNode output = Io.select(s.dataFlow().outputPath(), input, context, "OutputPath");
-        return runner.exit(c, s, ctx.checkSize(output, "state output"), next);
+        JsonNode output = Io.select(s.dataFlow().outputPath(), input, context);
+        return runner.exit(c, s, output, next);
     }
 
     Progress waitState(Cursor c, WaitState s) {
         ContextObject context = ContextObject.of(ctx, c, Retries.NONE);
-        JsonNode input = Io.select(s.dataFlow().inputPath(), c.input, context, "InputPath");
+        JsonNode input = Io.select(s.dataFlow().inputPath(), c.input, context);
         Instant due = due(s, input, context);
         if (!due.isAfter(ctx.now)) {
             return waited(c, s);
@@ -80,7 +80,7 @@ final class SimpleStates {
             return s.timestamp();
         }
         if (s.secondsPath() != null) {
-            JsonNode value = required(s.secondsPath(), input, context, "SecondsPath");
+            JsonNode value = required(s.secondsPath(), input, context);
             if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0) {
                 throw new StatesFailure(
                         ErrorNames.RUNTIME,
@@ -91,7 +91,7 @@ final class SimpleStates {
             }
             return ctx.now.plus(Duration.ofSeconds(value.longValue()));
         }
-        JsonNode value = required(s.timestampPath(), input, context, "TimestampPath");
+        JsonNode value = required(s.timestampPath(), input, context);
         Instant instant = value.isTextual() ? Timestamps.parse(value.textValue()) : null;
         if (instant == null) {
             throw new StatesFailure(
@@ -104,18 +104,10 @@ final class SimpleStates {
         return instant;
     }
 
-    private static JsonNode required(
-            ReferencePath path, JsonNode input, ContextObject context, String field) {
+    private static JsonNode required(ReferencePath path, JsonNode input, ContextObject context) {
         JsonNode value = path.find(input, context);
         if (value == null) {
-            throw new StatesFailure(
-                    ErrorNames.RUNTIME,
-                    "Invalid path '"
-                            + path
-                            + "' in "
-                            + field
-                            + ": no results for the path in "
-                            + Json.abbreviate(input, 200));
+            throw Io.noResults(path.path());
         }
         return value;
     }

@@ -95,6 +95,7 @@ public final class SnapshotCodec {
         o.put("state", r.state());
         o.set("input", r.input());
         o.put("enteredTime", r.enteredTime().toString());
+        o.put("enteredEventId", r.enteredEventId());
         o.put("lastEventId", r.lastEventId());
         o.set("activity", activity(r.activity()));
         return o;
@@ -106,6 +107,7 @@ public final class SnapshotCodec {
                 o.get("state").textValue(),
                 o.get("input"),
                 Instant.parse(o.get("enteredTime").textValue()),
+                o.path("enteredEventId").asLong(0),
                 o.get("lastEventId").longValue(),
                 activity(o.get("activity")));
     }

@@ -87,6 +87,23 @@ final class StepContext {
     }
 
     /**
+     * The Cause of {@code States.DataLimitExceeded} for a state output or task result, as AWS words
+     * it; {@code name} is the state, or the task's resource.
+     */
+    static String resultTooLarge(String name) {
+        return "The state/task '"
+                + name
+                + "' returned a result with a size exceeding the maximum number of bytes service"
+                + " limit.";
+    }
+
+    /** Whether {@code value} is larger than the payload limit. */
+    boolean tooLarge(JsonNode value) {
+        long max = interpreter.limits().maxPayloadBytes();
+        return JsonSize.utf8Length(value, max) > max;
+    }
+
+    /**
      * Fails with {@code States.DataLimitExceeded} when {@code value} is larger than the payload
      * limit.
      */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cirrus.states.ErrorNames;
+import cirrus.states.ErrorSource;
 import cirrus.states.StatesError;
 import cirrus.states.StatesFailure;
 import cirrus.states.json.Json;
@@ -104,21 +105,34 @@ final class TaskStates {
 
     Progress succeeded(Cursor c, TaskState s, Activity.AwaitingTask task, JsonNode result) {
         cancelTimers(task);
-        ctx.history.taskSucceeded(c, ResourceKind.of(s.resource()), result);
+        ResourceKind kind = ResourceKind.of(s.resource());
+        if (ctx.tooLarge(result)) {
+            // AWS records an oversized result as the task's failure, which Retry and Catch handle
+            // (States.ALL included): the TaskFailed event of its recorded runs.
+            StatesError error =
+                    StatesError.of(
+                            ErrorNames.DATA_LIMIT_EXCEEDED,
+                            StepContext.resultTooLarge(
+                                    kind.resourceType() != null
+                                            ? kind.resourceType()
+                                            : s.resource()));
+            ctx.history.taskEnded(c, kind, "Failed", error);
+            return runner.recover(c, s, error, ErrorSource.TASK, task.retries());
+        }
+        ctx.history.taskSucceeded(c, kind, result);
         try {
-            ctx.checkSize(result, "task result");
             ContextObject context = ContextObject.of(ctx, c, task.retries());
             return runner.exit(
                     c, s, Io.output(ctx, s.dataFlow(), c.input, result, context), s.next());
         } catch (StatesFailure f) {
-            return runner.recover(c, s, f.error(), false, task.retries());
+            return runner.recover(c, s, f.error(), ErrorSource.STATE, task.retries());
         }
     }
 
     Progress failed(Cursor c, TaskState s, Activity.AwaitingTask task, StatesError error) {
         cancelTimers(task);
         ctx.history.taskEnded(c, ResourceKind.of(s.resource()), "Failed", error);
-        return runner.recover(c, s, error, false, task.retries());
+        return runner.recover(c, s, error, ErrorSource.TASK, task.retries());
     }
 
     /** A heartbeat re-arms the heartbeat timer; without HeartbeatSeconds it changes nothing. */
@@ -140,18 +154,12 @@ final class TaskStates {
     Progress timedOut(Cursor c, TaskState s, Activity.AwaitingTask task, boolean heartbeat) {
         ctx.command(new Command.CancelTask(task.token()));
         cancelTimers(task);
-        StatesError error =
-                heartbeat
-                        ? StatesError.of(
-                                ErrorNames.HEARTBEAT_TIMEOUT,
-                                "The task sent no heartbeat for "
-                                        + task.heartbeatSeconds()
-                                        + " seconds.")
-                        : StatesError.of(
-                                ErrorNames.TIMEOUT,
-                                "The task did not finish within TimeoutSeconds.");
+        // AWS reports both timeouts as States.Timeout without a cause (recorded TaskTimedOut
+        // events); only the ErrorEquals matching tells a missed heartbeat apart.
+        StatesError error = StatesError.of(ErrorNames.TIMEOUT, "");
         ctx.history.taskEnded(c, ResourceKind.of(s.resource()), "TimedOut", error);
-        return runner.recover(c, s, error, false, task.retries());
+        return runner.recover(
+                c, s, error, heartbeat ? ErrorSource.HEARTBEAT : ErrorSource.TASK, task.retries());
     }
 
     private void cancelTimers(Activity.AwaitingTask task) {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.TestFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cirrus.states.ErrorNames;
 import cirrus.states.json.Json;
 import cirrus.states.json.JsonEquality;
 import cirrus.states.model.DefinitionError;
@@ -88,6 +89,10 @@ class ConformanceTest {
                 DynamicTest.dynamicTest(
                         "every unsupported case exists",
                         () -> assertThat(seen).containsAll(UNSUPPORTED.keySet())));
+        groups.add(
+                DynamicTest.dynamicTest(
+                        "every predefined error name has a case in errors/ citing its source",
+                        () -> assertErrorNamesCovered(root.resolve("errors"))));
         groups.add(
                 DynamicTest.dynamicTest(
                         "the corpus has at least 200 cases",
@@ -170,6 +175,29 @@ class ConformanceTest {
                     .as("event ids are 1, 2, 3...")
                     .isEqualTo(i + 1);
         }
+    }
+
+    /**
+     * The {@code errors/} group holds, per predefined error name ({@code "errorName"}), cases that
+     * show how it arises, whether Retry and Catch handle it, and its Cause, each citing the
+     * recorded AWS run or the document it follows ({@code "source"}).
+     */
+    private static void assertErrorNamesCovered(Path errors) throws IOException {
+        Set<String> covered = new TreeSet<>();
+        try (Stream<Path> files = Files.list(errors)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                JsonNode spec = Json.parse(Files.readString(file));
+                String name = spec.path("errorName").asText();
+                assertThat(ErrorNames.PREDEFINED)
+                        .as("errorName of %s", file.getFileName())
+                        .contains(name);
+                assertThat(spec.path("source").asText())
+                        .as("source of %s", file.getFileName())
+                        .isNotBlank();
+                covered.add(name);
+            }
+        }
+        assertThat(covered).containsAll(ErrorNames.PREDEFINED);
     }
 
     private static void checkDefinitionErrors(JsonNode definition, JsonNode expected) {

@@ -30,6 +30,12 @@ public final class StacItem {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
+    /**
+     * Where the item's collection document is, relative to the item: the collection folder of a
+     * static catalog laid out as {@code <collection>/collection.json} next to the item folders.
+     */
+    static final String COLLECTION_HREF = "../collection.json";
+
     private StacItem() {}
 
     /**
@@ -65,7 +71,18 @@ public final class StacItem {
         properties.set("proj:transform", numbers(tiff.transform().stacTransform()));
         properties.set("proj:bbox", numbers(footprint.nativeBbox()));
 
-        item.set("links", input.path("links").isArray() ? input.get("links") : JSON.arrayNode());
+        ArrayNode links =
+                input.path("links").isArray()
+                        ? ((ArrayNode) input.get("links")).deepCopy()
+                        : JSON.arrayNode();
+        if (item.hasNonNull("collection") && !hasRel(links, "collection")) {
+            // STAC 1.0.0 (item schema): an item that names its collection links to it
+            links.addObject()
+                    .put("rel", "collection")
+                    .put("href", COLLECTION_HREF)
+                    .put("type", "application/json");
+        }
+        item.set("links", links);
         ObjectNode assets = item.putObject("assets");
         if (input.path("assets").isObject()) {
             assets.setAll((ObjectNode) input.get("assets"));
@@ -83,6 +100,15 @@ public final class StacItem {
             tiff.nodata().ifPresent(v -> band.put("nodata", v));
         }
         return item;
+    }
+
+    private static boolean hasRel(ArrayNode links, String rel) {
+        for (JsonNode l : links) {
+            if (rel.equals(l.path("rel").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void addOnce(ArrayNode array, String value) {

@@ -142,6 +142,15 @@ class GeoTiffPipelineTest {
     }
 
     @Test
+    void publishedItemsWriteNumbersAsTheTaskWroteThem() {
+        String text = project.read(itemFile(GOOD.get("utm33n-uint16")));
+        assertThat(text)
+                .as("Python json's form: 30.0, 400000.0, never 3E+1 or 4E+5")
+                .contains("\"proj:transform\":[30.0,0.0,400000.0,0.0,-30.0,5100000.0,0.0,0.0,1.0]")
+                .doesNotContain("E+", "E-");
+    }
+
+    @Test
     void itemsCarryTheGridAndTimeOfTheirGeoTiffs() {
         JsonNode utm = item(GOOD.get("utm33n-uint16")).path("properties");
         assertThat(utm.path("datetime").asText()).isEqualTo("2024-05-14T09:45:12Z");
@@ -242,9 +251,13 @@ class GeoTiffPipelineTest {
     }
 
     private static JsonNode item(Expected expected) {
+        return Json.parse(project.read(itemFile(expected)));
+    }
+
+    private static Path itemFile(Expected expected) {
         String id = expected.key().substring(expected.key().lastIndexOf('/') + 1);
         Path file = project.dataFile("sample-geotiffs/" + expected.key() + "/" + id + ".json");
         assertThat(file).exists();
-        return Json.parse(project.read(file));
+        return file;
     }
 }

@@ -7,6 +7,9 @@ import java.time.OffsetDateTime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cirrus.runtime.stac.StacFinding;
+import cirrus.runtime.stac.StacValidator;
+
 /**
  * The rules of the STAC 1.0.0 Item specification (and of the projection and raster extensions) that
  * an item must follow, as assertions: required fields and their types, a closed counter-clockwise
@@ -17,6 +20,11 @@ final class StacItemAssert {
     private StacItemAssert() {}
 
     static void assertValidItem(JsonNode item) {
+        // the official STAC 1.0.0 item, projection 1.1.0 and raster 1.1.0 schemas (bundled)
+        assertThat(StacValidator.bundled().check(item, ""))
+                .as("findings of the STAC schemas for item %s", item.path("id").asText())
+                .extracting(StacFinding::line)
+                .isEmpty();
         assertThat(item.path("type").asText()).isEqualTo("Feature");
         assertThat(item.path("stac_version").asText()).isEqualTo("1.0.0");
         assertThat(item.path("id").isTextual()).as("id is a string").isTrue();
