@@ -62,6 +62,9 @@ class BatchConformanceTest {
 
     /** One case, run in its own directory. */
     private static final class Case {
+        /** The emulator's settings while the case runs (where its logs are). */
+        private BatchSettings settings;
+
         private final JsonNode spec;
         private final Path work;
         private final Path gate;
@@ -108,7 +111,7 @@ class BatchConformanceTest {
                                                 e.getKey(),
                                                 JSON.convertValue(e.getValue(), List.class)));
             }
-            BatchSettings settings =
+            settings =
                     BatchSettings.defaults(work.resolve("logs"))
                             .withTimeScale(spec.path("timeScale").asDouble(1.0));
             try (JobStore store = SqliteJobStore.open(work.resolve("state.db"));
@@ -190,7 +193,8 @@ class BatchConformanceTest {
             while (System.nanoTime() < deadline) {
                 job = emulator.job(id).orElseThrow();
                 if (job.status() == status
-                        && (reason == null || reason.equals(job.statusReason()))) {
+                        && (reason == null || reason.equals(job.statusReason()))
+                        && logged(job, condition.path("logContains").asText(null))) {
                     return job;
                 }
                 if (job.status().isTerminal() && !status.isTerminal()) {
@@ -210,6 +214,25 @@ class BatchConformanceTest {
                                     ? "unknown"
                                     : job.status() + " / " + job.statusReason()));
             return null;
+        }
+
+        /**
+         * Whether the running attempt's log holds {@code line} (always, when no line is asked for):
+         * a job is RUNNING once its process is started, before the process has written anything.
+         */
+        private boolean logged(Job job, String line) {
+            if (line == null) {
+                return true;
+            }
+            if (job.current() == null) {
+                return false;
+            }
+            Path log = settings.logFile(job.current().logStreamName());
+            try {
+                return Files.exists(log) && Files.readAllLines(log).contains(line);
+            } catch (IOException e) {
+                return false;
+            }
         }
 
         private void check(
