@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -228,7 +229,11 @@ class DeployedAsBuiltTest {
                 + "]}";
     }
 
-    /** Sends payloads to the process queue and hands what it receives to process. */
+    /**
+     * Sends payloads to the process queue, hands what it receives to process and answers how many
+     * of those messages process settled: an SQS event gets a partial batch response that names the
+     * messages to deliver again.
+     */
     static JsonNode process(String... payloads) {
         for (String p : payloads) {
             stack.admin.sqs().sendMessage(r -> r.queueUrl(queueUrl()).messageBody(p));
@@ -244,7 +249,10 @@ class DeployedAsBuiltTest {
                     .sqs()
                     .deleteMessage(r -> r.queueUrl(queueUrl()).receiptHandle(m.receiptHandle()));
         }
-        return result;
+        assertThat(result.path("batchItemFailures").isArray())
+                .as("process answers an SQS event with a partial batch response: " + result)
+                .isTrue();
+        return IntNode.valueOf(messages.size() - result.path("batchItemFailures").size());
     }
 
     /** Receives until {@code expected} messages came (bounded), then what else is there. */
