@@ -1,11 +1,5 @@
 package cirrus.validate.analysis;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,27 +65,14 @@ public final class InstanceTypes {
 
     private static Map<String, Capacity> load() {
         Map<String, Capacity> table = new LinkedHashMap<>();
-        try (InputStream in =
-                        InstanceTypes.class.getResourceAsStream(
-                                "/cirrus/validate/instance-types.csv");
-                BufferedReader r =
-                        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split(",");
-                table.put(
-                        f[0],
-                        new Capacity(
-                                f[0],
-                                Double.parseDouble(f[1]),
-                                Double.parseDouble(f[2]) * 1024,
-                                Integer.parseInt(f[3].trim())));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String[] f : ResourceTable.rows("/cirrus/validate/instance-types.csv", ',')) {
+            table.put(
+                    f[0],
+                    new Capacity(
+                            f[0],
+                            Double.parseDouble(f[1]),
+                            Double.parseDouble(f[2]) * 1024,
+                            Integer.parseInt(f[3].trim())));
         }
         return table;
     }

@@ -1,11 +1,5 @@
 package cirrus.validate.analysis;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,25 +37,14 @@ public final class LambdaRuntimeTable {
 
     private static LambdaRuntimeTable load() {
         Map<String, Dates> map = new LinkedHashMap<>();
-        try (InputStream in = LambdaRuntimeTable.class.getResourceAsStream(RESOURCE);
-                BufferedReader r =
-                        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t");
-                map.put(
-                        f[0],
-                        new Dates(
-                                f[0],
-                                LocalDate.parse(f[1]),
-                                LocalDate.parse(f[2]),
-                                LocalDate.parse(f[3])));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String[] f : ResourceTable.rows(RESOURCE, '\t')) {
+            map.put(
+                    f[0],
+                    new Dates(
+                            f[0],
+                            LocalDate.parse(f[1]),
+                            LocalDate.parse(f[2]),
+                            LocalDate.parse(f[3])));
         }
         return new LambdaRuntimeTable(map);
     }
